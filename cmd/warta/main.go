@@ -1,0 +1,183 @@
+// Command warta builds the website of a social-services department from a
+// folder of Markdown.
+//
+//	warta build [flags]   build the site into public/
+//	warta version         print the version
+//
+// The command only reads flags and prints; the work is in internal/build.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/dinsos-metro/warta"
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/publish"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+const usage = `warta builds the website of Dinas Sosial from Markdown.
+
+Usage:
+  warta build [flags]    build the site (default output: public/)
+  warta version          print the version
+
+Run "warta build -h" for the flags of build.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "warta", versionString())
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintln(stderr, "warta:", diag.New("", 0, diag.UnknownCmd, args[0]).Message(messageLang(args)))
+	return 2
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// messageLang picks the language of messages before site.yaml is read:
+// --lang if given, else Indonesian.
+func messageLang(args []string) string {
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("src", ".", "site folder (holds site.yaml and content/)")
+	out := fl.String("out", "", "output folder (default: public/ in the site folder)")
+	drafts := fl.Bool("drafts", false, "include pages marked draft: true")
+	future := fl.Bool("future", false, "include pages dated in the future")
+	baseURL := fl.String("base-url", "", "override base_url from site.yaml")
+	quiet := fl.Bool("quiet", false, "print only problems")
+	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS unminified (for debugging)")
+	lang := fl.String("lang", "", "language of messages: id or en (default: the site's)")
+	verbose := fl.Bool("v", false, "also print the time of each stage")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "public")
+	}
+	msgLang := *lang
+	say := func(code diag.Code, args ...any) string {
+		l := msgLang
+		if l == "" {
+			l = "id"
+		}
+		return diag.New("", 0, code, args...).Message(l)
+	}
+	if err := publish.CheckOutput(*src, *out); err != nil {
+		fmt.Fprintf(stderr, "warta: %s: %v\n", say(diag.OutputUnsafe, *out), err)
+		return 1
+	}
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		fmt.Fprintln(stderr, "warta:", err)
+		return 1
+	}
+	defer root.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	staging, err := publish.NewStaging(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "warta:", say(diag.OutputFailed, err))
+		return 1
+	}
+	res, err := build.Build(ctx, build.Options{
+		Source: root.FS(), Theme: warta.Theme, Sink: staging,
+		Drafts: *drafts, Future: *future, BaseURL: *baseURL, NoMinify: *noMinify,
+	})
+	if msgLang == "" && res.Config != nil {
+		msgLang = res.Config.Language
+	}
+	fmt.Fprint(stderr, res.Diags.Format(langOr(msgLang)))
+	if err == nil {
+		err = staging.Commit()
+		if err != nil {
+			fmt.Fprintln(stderr, "warta:", say(diag.OutputFailed, err))
+		}
+	}
+	if err != nil {
+		_ = staging.Abort()
+		switch {
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintln(stderr, "warta:", say(diag.Interrupted, *out))
+		default:
+			fmt.Fprintln(stderr, "warta:", say(diag.BuildFailed, max(res.Diags.Errors(), 1), *out))
+		}
+		return 1
+	}
+	if !*quiet {
+		fmt.Fprintln(stdout, "warta:", say(diag.BuildSummary, res.Pages, res.Sections, res.Files, *out, seconds(res.Duration)))
+		if *verbose {
+			var parts []string
+			for _, s := range res.Stages {
+				parts = append(parts, fmt.Sprintf("%s %s", s.Name, seconds(s.Duration)))
+			}
+			fmt.Fprintln(stdout, "warta:", say(diag.BuildStages, strings.Join(parts, ", ")))
+		}
+	}
+	return 0
+}
+
+func langOr(l string) string {
+	if l == "" {
+		return "id"
+	}
+	return l
+}
+
+func seconds(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}

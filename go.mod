@@ -1,0 +1,19 @@
+module github.com/dinsos-metro/warta
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/adrg/frontmatter v0.2.0
+	github.com/tdewolff/minify/v2 v2.24.25
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/sys v0.50.0
+	golang.org/x/text v0.44.0
+)
+
+require (
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	golang.org/x/image v0.48.0 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+)

@@ -1,0 +1,196 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dinsos-metro/warta/internal/diag"
+)
+
+// reader pulls typed values out of Fields and records a diagnostic, with
+// the field's line, for every value of the wrong shape. It never stops at
+// the first problem.
+type reader struct {
+	file   string
+	fields Fields
+	loc    *time.Location
+	ds     []diag.Diagnostic
+}
+
+func (r *reader) line(key string) int { return r.fields[key].Line }
+
+func (r *reader) fail(key string, code diag.Code, args ...any) {
+	r.failItem(key, -1, code, args...)
+}
+
+// failItem reports a problem with item i of a list field (-1: the field).
+func (r *reader) failItem(key string, i int, code diag.Code, args ...any) {
+	f := r.fields[key]
+	line := f.Line
+	if i >= 0 && i < len(f.ItemLines) {
+		line = f.ItemLines[i]
+	}
+	if line == 0 {
+		line = 1
+	}
+	r.ds = append(r.ds, diag.New(r.file, line, code, args...))
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a group of fields"
+	case bool:
+		return "true/false"
+	case int64, float64:
+		return "a number"
+	case nil:
+		return "empty"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// text reads a text field; numbers are accepted and written as text.
+func (r *reader) text(key string, required bool, example string) string {
+	f, ok := r.fields[key]
+	if !ok || f.Value == nil || f.Value == "" {
+		if required {
+			r.fail(key, diag.FieldRequired, key, example)
+		}
+		return ""
+	}
+	switch v := f.Value.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case int64, float64:
+		return fmt.Sprint(v)
+	}
+	r.fail(key, diag.FieldNotText, key, describe(f.Value))
+	return ""
+}
+
+func (r *reader) boolean(key string) bool {
+	f, ok := r.fields[key]
+	if !ok || f.Value == nil {
+		return false
+	}
+	if b, ok := f.Value.(bool); ok {
+		return b
+	}
+	r.fail(key, diag.FieldNotBool, key, fmt.Sprint(f.Value))
+	return false
+}
+
+// optionalBool is like boolean but tells "absent" from "false".
+func optionalBool(v any) (value, set bool) {
+	b, ok := v.(bool)
+	return b, ok
+}
+
+// date reads a date in the site's time zone.
+func (r *reader) date(key string, required bool) time.Time {
+	s := r.text(key, required, key+": 2025-07-29")
+	if s == "" {
+		return time.Time{}
+	}
+	t, ok := parseDate(s, r.loc)
+	if !ok {
+		r.fail(key, diag.FieldNotDate, key, s)
+	}
+	return t
+}
+
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+// parseDate accepts a calendar date or a date and time; times without an
+// offset are in the site's time zone.
+func parseDate(s string, loc *time.Location) (time.Time, bool) {
+	for _, layout := range dateLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t.In(loc), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// list reads a list of text; a single text value counts as a list of one.
+func (r *reader) list(key string) []string {
+	f, ok := r.fields[key]
+	if !ok || f.Value == nil {
+		return nil
+	}
+	switch v := f.Value.(type) {
+	case string:
+		if s := strings.TrimSpace(v); s != "" {
+			return []string{s}
+		}
+		return nil
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, item := range v {
+			switch s := item.(type) {
+			case string:
+				if s = strings.TrimSpace(s); s != "" {
+					out = append(out, s)
+				}
+			case int64, float64:
+				out = append(out, fmt.Sprint(s))
+			default:
+				r.fail(key, diag.FieldNotList, key)
+				return out
+			}
+		}
+		return out
+	}
+	r.fail(key, diag.FieldNotList, key)
+	return nil
+}
+
+// entries reads a list of groups of fields, such as photos or attachments.
+// A bare text item is taken as {file: item}.
+func (r *reader) entries(key, shape string) []map[string]any {
+	f, ok := r.fields[key]
+	if !ok || f.Value == nil {
+		return nil
+	}
+	items, ok := f.Value.([]any)
+	if !ok {
+		r.fail(key, diag.FieldNotMapList, key, shape)
+		return nil
+	}
+	out := make([]map[string]any, 0, len(items))
+	for _, item := range items {
+		switch v := item.(type) {
+		case map[string]any:
+			out = append(out, v)
+		case string:
+			out = append(out, map[string]any{"file": v})
+		default:
+			r.fail(key, diag.FieldNotMapList, key, shape)
+			return out
+		}
+	}
+	return out
+}
+
+// str reads a text value from an entry.
+func str(m map[string]any, key string) string {
+	switch v := m[key].(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}

@@ -1,0 +1,257 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// Field is one front matter value with the line it was written on.
+type Field struct {
+	Value any // string, bool, int64, float64, time.Time, []any, map[string]any or nil
+	Line  int // line in the source file, 1-based
+	// ItemLines holds the line of each item of a YAML list, for messages
+	// about one photo or attachment; nil for other formats.
+	ItemLines []int
+}
+
+// Fields is a page's front matter, keyed by field name.
+type Fields map[string]Field
+
+// FrontMatterError is a syntax error in the front matter, positioned in the file.
+type FrontMatterError struct {
+	Format string // YAML, TOML or JSON
+	Line   int
+	Msg    string
+}
+
+func (e *FrontMatterError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// errUnclosed says the file opens a front matter block and never closes it.
+var errUnclosed = errors.New("front matter not closed")
+
+// splitFrontMatter cuts src into front matter fields and body. bodyLine is
+// the file line on which the body starts, so Markdown positions stay true.
+// src must not start with a byte order mark (the caller strips it).
+func splitFrontMatter(src []byte) (fields Fields, body []byte, bodyLine int, err error) {
+	var raw []byte
+	format := ""
+	capture := func(name string) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error {
+			raw, format = data, name
+			return nil
+		}
+	}
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture("YAML")),
+		frontmatter.NewFormat("+++", "+++", capture("TOML")),
+		frontmatter.NewFormat(";;;", ";;;", capture("JSON")),
+	}
+	rest, perr := frontmatter.Parse(bytes.NewReader(src), nil, formats...)
+	if perr != nil {
+		return nil, nil, 1, perr
+	}
+	if format == "" {
+		if open := firstLine(src); open == "---" || open == "+++" || open == ";;;" {
+			return nil, nil, 1, errUnclosed
+		}
+		return Fields{}, src, 1, nil
+	}
+	head := src[:len(src)-len(rest)]
+	bodyLine = bytes.Count(head, []byte("\n")) + 1
+	// The opening delimiter is on the first non-blank line; the fields start after it.
+	fmLine := bytes.Count(src[:bytes.Index(src, raw)], []byte("\n")) + 1
+	switch format {
+	case "YAML":
+		fields, err = decodeYAML(raw, fmLine)
+	case "TOML":
+		fields, err = decodeTOML(raw, fmLine)
+	case "JSON":
+		fields, err = decodeJSON(raw, fmLine)
+	}
+	return fields, rest, bodyLine, err
+}
+
+func firstLine(src []byte) string {
+	for _, l := range strings.SplitN(string(src), "\n", 8) {
+		if t := strings.TrimSpace(l); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+var yamlErrLine = regexp.MustCompile(`line (\d+): `)
+
+func decodeYAML(raw []byte, first int) (Fields, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := first
+		if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = first + n - 1
+			msg = strings.Replace(msg, m[0], "", 1)
+		}
+		return nil, &FrontMatterError{"YAML", line, msg}
+	}
+	fields := Fields{}
+	if len(doc.Content) == 0 {
+		return fields, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &FrontMatterError{"YAML", first + root.Line - 1, "notmap"}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		f := Field{Value: yamlValue(v), Line: first + k.Line - 1}
+		if v.Kind == yaml.SequenceNode {
+			for _, item := range v.Content {
+				f.ItemLines = append(f.ItemLines, first+item.Line-1)
+			}
+		}
+		fields[k.Value] = f
+	}
+	return fields, nil
+}
+
+// yamlValue turns a node into plain values. Timestamps stay text: dates are
+// parsed by one rule (parseDate) whatever the front matter format.
+func yamlValue(n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.AliasNode:
+		return yamlValue(n.Alias)
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			out = append(out, yamlValue(c))
+		}
+		return out
+	case yaml.MappingNode:
+		out := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			out[n.Content[i].Value] = yamlValue(n.Content[i+1])
+		}
+		return out
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int":
+		var i int64
+		if n.Decode(&i) == nil {
+			return i
+		}
+	case "!!float":
+		var f float64
+		if n.Decode(&f) == nil {
+			return f
+		}
+	}
+	return n.Value
+}
+
+func decodeTOML(raw []byte, first int) (Fields, error) {
+	m := map[string]any{}
+	if _, err := toml.Decode(string(raw), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message}
+		}
+		return nil, &FrontMatterError{"TOML", first, err.Error()}
+	}
+	return withLines(m, raw, first, "="), nil
+}
+
+func decodeJSON(raw []byte, first int) (Fields, error) {
+	m := map[string]any{}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		line := first
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			line = first + bytes.Count(raw[:min(int(se.Offset), len(raw))], []byte("\n"))
+		case errors.As(err, &te):
+			line = first + bytes.Count(raw[:min(int(te.Offset), len(raw))], []byte("\n"))
+			return nil, &FrontMatterError{"JSON", line, "notmap"}
+		}
+		return nil, &FrontMatterError{"JSON", line, err.Error()}
+	}
+	return withLines(normalizeJSON(m).(map[string]any), raw, first, ":"), nil
+}
+
+func normalizeJSON(v any) any {
+	switch t := v.(type) {
+	case json.Number:
+		if i, err := t.Int64(); err == nil {
+			return i
+		}
+		f, _ := t.Float64()
+		return f
+	case []any:
+		for i := range t {
+			t[i] = normalizeJSON(t[i])
+		}
+	case map[string]any:
+		for k := range t {
+			t[k] = normalizeJSON(t[k])
+		}
+	}
+	return v
+}
+
+// withLines attaches to each top-level key the first line that names it; TOML
+// and JSON decoders do not report key positions.
+func withLines(m map[string]any, raw []byte, first int, sep string) Fields {
+	lines := strings.Split(string(raw), "\n")
+	fields := Fields{}
+	for k, v := range m {
+		line := first
+		for i, l := range lines {
+			t := strings.TrimLeft(l, " \t")
+			t = strings.TrimPrefix(t, `"`)
+			if strings.HasPrefix(t, k) {
+				after := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(t, k), `"`), " \t")
+				if strings.HasPrefix(after, sep) {
+					line = first + i
+					break
+				}
+			}
+		}
+		if tm, ok := v.(time.Time); ok {
+			v = tomlTime(tm)
+		}
+		fields[k] = Field{Value: v, Line: line}
+	}
+	return fields
+}
+
+// tomlTime turns TOML's native dates back into text, so one date rule
+// applies to every format. Local dates and times carry no offset.
+func tomlTime(t time.Time) string {
+	switch t.Location().String() {
+	case "toml.LocalDate":
+		return t.Format("2006-01-02")
+	case "toml.LocalDatetime":
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.Format(time.RFC3339)
+}

@@ -1,0 +1,445 @@
+package content
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/slug"
+)
+
+// Root is the folder that holds the content, in the site's file system.
+const Root = "content"
+
+// Options tune loading.
+type Options struct {
+	Location       *time.Location // dates without offset; default Asia/Jakarta
+	SlugDatePrefix bool           // keep "2025-07-29-" in slugs
+	Drafts         bool           // include pages with draft: true
+}
+
+// source is a Markdown file found by the walk, before it is read.
+type source struct {
+	file      string // content/berita/x.md
+	dir       string // folder below content/
+	bundle    bool
+	section   bool // _index.md
+	resources []Resource
+}
+
+// Load reads every page below content/ in fsys. Pages come back sorted by
+// file; diagnostics cover every file. Drafts are left out (with their
+// problems) unless opt.Drafts.
+func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
+	if opt.Location == nil {
+		opt.Location, _ = time.LoadLocation("Asia/Jakarta")
+	}
+	sources, ds := walk(fsys)
+	pages := make([]*Page, len(sources))
+	perPage := make([][]diag.Diagnostic, len(sources))
+
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				pages[i], perPage[i] = readPage(fsys, sources[i], opt)
+			}
+		})
+	}
+feed:
+	for i := range sources {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, append(ds, diag.New("", 0, diag.ReadFailed, err))
+	}
+
+	out := pages[:0]
+	for i, p := range pages {
+		if p != nil && p.Draft && !opt.Drafts {
+			continue
+		}
+		ds = append(ds, perPage[i]...)
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, ds
+}
+
+// walk lists the Markdown files and gives each bundle its resources.
+func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	type file struct {
+		path string
+		size int64
+	}
+	var files []file
+	bundles := map[string]bool{} // folder below content/ -> has index.md
+	err := fs.WalkDir(fsys, Root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Root && errors.Is(err, fs.ErrNotExist) {
+				ds = append(ds, diag.New(Root, 0, diag.ContentMissing))
+				return fs.SkipAll
+			}
+			ds = append(ds, diag.New(p, 0, diag.ReadFailed, err))
+			return nil
+		}
+		name := d.Name()
+		if p != Root && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // editor and system files: .DS_Store, .x.swp, x~
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			ds = append(ds, diag.New(p, 0, diag.SymlinkOutside))
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			ds = append(ds, diag.New(p, 0, diag.ReadFailed, err))
+			return nil
+		}
+		if name == "index.md" {
+			bundles[rel(path.Dir(p))] = true
+		}
+		files = append(files, file{p, info.Size()})
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.New(Root, 0, diag.ReadFailed, err))
+	}
+
+	// A file belongs to the nearest bundle folder above it.
+	bundleOf := func(dir string) (string, bool) {
+		for d := dir; ; d = path.Dir(d) {
+			if bundles[d] {
+				return d, true
+			}
+			if d == "." || d == "" {
+				return "", false
+			}
+		}
+	}
+	byBundle := map[string][]Resource{}
+	var sources []source
+	for _, f := range files {
+		dir := rel(path.Dir(f.path))
+		name := path.Base(f.path)
+		b, inBundle := bundleOf(dir)
+		switch {
+		case inBundle && name == "index.md" && dir == b:
+			sources = append(sources, source{file: f.path, dir: dir, bundle: true})
+		case inBundle:
+			rname := strings.TrimPrefix(rel(f.path), b+"/")
+			byBundle[b] = append(byBundle[b], Resource{Name: rname, Path: f.path, Size: f.size})
+		case strings.HasSuffix(name, ".md"):
+			sources = append(sources, source{file: f.path, dir: dir, section: name == "_index.md"})
+		default:
+			// Files outside bundles are published as they are, by the site.
+		}
+	}
+	for i := range sources {
+		if sources[i].bundle {
+			res := byBundle[sources[i].dir]
+			slices.SortFunc(res, func(a, b Resource) int { return strings.Compare(a.Name, b.Name) })
+			sources[i].resources = res
+		}
+	}
+	slices.SortFunc(sources, func(a, b source) int { return strings.Compare(a.file, b.file) })
+	return sources, ds
+}
+
+// rel turns "content/a/b" into "a/b" and "content" into ".".
+func rel(p string) string {
+	if p == Root {
+		return "."
+	}
+	return strings.TrimPrefix(p, Root+"/")
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// readPage reads and checks one Markdown file.
+func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
+	data, err := fs.ReadFile(fsys, src.file)
+	if err != nil {
+		return nil, []diag.Diagnostic{diag.New(src.file, 0, diag.ReadFailed, err)}
+	}
+	if !utf8.Valid(data) {
+		return nil, []diag.Diagnostic{diag.New(src.file, firstInvalidLine(data), diag.NotUTF8)}
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	fields, body, bodyLine, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, []diag.Diagnostic{frontMatterDiagnostic(src.file, data, err)}
+	}
+	p := &Page{
+		File:      src.file,
+		Dir:       src.dir,
+		Bundle:    src.bundle,
+		Fields:    fields,
+		Body:      body,
+		BodyLine:  bodyLine,
+		Resources: src.resources,
+		Params:    make(map[string]any, len(fields)),
+	}
+	for k, f := range fields {
+		p.Params[k] = f.Value
+	}
+	r := &reader{file: src.file, fields: fields, loc: opt.Location}
+	classify(p, src)
+	fillCommon(p, r, opt)
+	switch p.Kind {
+	case KindNews:
+		fillNews(p, r)
+	case KindModule:
+		fillModule(p, r)
+	case KindGallery:
+		fillGallery(p, r)
+	}
+	return p, r.ds
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return line
+}
+
+func frontMatterDiagnostic(file string, data []byte, err error) diag.Diagnostic {
+	var fe *FrontMatterError
+	switch {
+	case errors.Is(err, errUnclosed):
+		open := firstLine(data)
+		return diag.New(file, 1, diag.FrontMatterUnclosed, open, open)
+	case errors.As(err, &fe) && fe.Msg == "notmap":
+		return diag.New(file, fe.Line, diag.FrontMatterNotMap, "a single value")
+	case errors.As(err, &fe):
+		return diag.New(file, fe.Line, diag.FrontMatterSyntax, fe.Format, fe.Msg)
+	}
+	return diag.New(file, 1, diag.ReadFailed, err)
+}
+
+// classify sets Kind, Section and Path from where the file is.
+func classify(p *Page, src source) {
+	name := strings.TrimSuffix(path.Base(src.file), ".md")
+	switch {
+	case src.section && src.dir == ".":
+		p.Kind, p.Path = KindHome, ""
+	case src.section:
+		p.Kind, p.Path = KindSection, src.dir
+	case src.bundle:
+		p.Path = src.dir
+	case src.dir == ".":
+		p.Path = name
+	default:
+		p.Path = src.dir + "/" + name
+	}
+	p.Section, _, _ = strings.Cut(p.Path, "/")
+	if p.Kind == KindHome || p.Kind == KindSection {
+		return
+	}
+	switch p.Section {
+	case "berita":
+		p.Kind = KindNews
+	case "modul":
+		p.Kind = KindModule
+	case "galeri":
+		p.Kind = KindGallery
+	default:
+		p.Kind = KindPage
+	}
+}
+
+func fillCommon(p *Page, r *reader, opt Options) {
+	required := p.Kind == KindNews || p.Kind == KindModule || p.Kind == KindGallery
+	p.Title = r.text("title", required, `title: "Judul halaman"`)
+	last := path.Base(p.Path)
+	date, rest := slug.SplitDatePrefix(last)
+	if opt.SlugDatePrefix {
+		rest = last
+	}
+	if p.Title == "" && p.Kind != KindHome {
+		p.Title = humanize(rest)
+	}
+	p.Date = r.date("date", p.Kind == KindNews || p.Kind == KindGallery)
+	if p.Date.IsZero() && date != "" && !hasField(r, "date") {
+		p.Date, _ = parseDate(date, opt.Location)
+	}
+	p.Summary = r.text("summary", false, "")
+	if p.Summary == "" {
+		p.Summary = r.text("description", false, "")
+	}
+	p.Draft = r.boolean("draft")
+	if w, ok := r.fields["weight"].Value.(int64); ok {
+		p.Weight = int(w)
+	}
+	s := r.text("slug", false, "")
+	if s == "" {
+		s = rest
+	}
+	p.Slug = slug.Make(s)
+	if p.Slug == "" && p.Kind != KindHome {
+		r.fail("slug", diag.SlugEmpty, s)
+		p.Slug = "halaman"
+	}
+}
+
+func hasField(r *reader, key string) bool { _, ok := r.fields[key]; return ok }
+
+// humanize makes a title from a file name: "kontak-kami" → "Kontak kami".
+func humanize(name string) string {
+	s := strings.ReplaceAll(name, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func fillNews(p *Page, r *reader) {
+	n := &News{
+		Location: r.text("location", false, ""),
+		District: r.text("district", false, ""),
+		Program:  r.text("program", false, ""),
+		Tags:     r.list("tags"),
+		Cover:    r.text("cover", false, ""),
+		CoverAlt: r.text("cover_alt", false, ""),
+		Gallery:  strings.Trim(r.text("gallery", false, ""), "/"),
+		Author:   r.text("author", false, ""),
+	}
+	if v, ok := optionalBool(r.fields["consent"].Value); ok {
+		n.Consent = &v
+	}
+	if n.Cover != "" {
+		checkResource(p, r, "cover", -1, n.Cover)
+	}
+	p.News = n
+}
+
+func fillModule(p *Page, r *reader) {
+	m := &Module{
+		Level:      strings.ToLower(r.text("level", true, "level: sd")),
+		Ages:       r.text("ages", false, ""),
+		Duration:   r.text("duration", false, ""),
+		Topics:     r.list("topics"),
+		Objectives: r.list("objectives"),
+		Materials:  r.list("materials"),
+	}
+	parts := strings.Split(p.Path, "/")
+	folder := ""
+	if len(parts) >= 3 {
+		folder = parts[1]
+	}
+	switch {
+	case !slices.Contains(Levels, folder):
+		r.ds = append(r.ds, diag.New(p.File, 1, diag.ModuleOutsideLevel))
+	case m.Level != "" && !slices.Contains(Levels, m.Level):
+		r.fail("level", diag.LevelUnknown, m.Level)
+	case m.Level != "" && m.Level != folder:
+		r.fail("level", diag.LevelMismatch, m.Level, folder, folder, m.Level)
+	}
+	if m.Level == "" || !slices.Contains(Levels, m.Level) {
+		m.Level = folder
+	}
+	for i, e := range r.entries("attachments", "file and title") {
+		a := Attachment{File: str(e, "file"), Title: str(e, "title")}
+		if a.Title == "" {
+			a.Title = a.File
+		}
+		if res, ok := checkResource(p, r, "attachments", i, a.File); ok {
+			a.Size = res.Size
+		}
+		m.Attachments = append(m.Attachments, a)
+	}
+	p.Module = m
+}
+
+var imageExts = []string{".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+// IsImage reports whether a resource name looks like a picture.
+func IsImage(name string) bool {
+	return slices.Contains(imageExts, strings.ToLower(path.Ext(name)))
+}
+
+func fillGallery(p *Page, r *reader) {
+	g := &Gallery{
+		Location: r.text("location", false, ""),
+		District: r.text("district", false, ""),
+		Consent:  r.boolean("consent"),
+	}
+	entries := r.entries("photos", "file, caption and alt")
+	if _, listed := r.fields["photos"]; !listed {
+		for _, res := range p.Resources {
+			if IsImage(res.Name) {
+				g.Photos = append(g.Photos, Photo{File: res.Name})
+			}
+		}
+	}
+	for i, e := range entries {
+		ph := Photo{File: str(e, "file"), Caption: str(e, "caption"), Alt: str(e, "alt")}
+		if v, ok := optionalBool(e["consent"]); ok {
+			ph.Consent = &v
+		}
+		if _, ok := checkResource(p, r, "photos", i, ph.File); ok {
+			g.Photos = append(g.Photos, ph)
+		}
+	}
+	p.Gallery = g
+}
+
+// checkResource checks that name is a file inside the page's bundle.
+func checkResource(p *Page, r *reader, key string, item int, name string) (Resource, bool) {
+	folder := path.Dir(p.File) + "/"
+	if name == "" {
+		r.failItem(key, item, diag.FieldRequired, key+": file", key+": [{file: nama-berkas.jpg}]")
+		return Resource{}, false
+	}
+	clean := path.Clean(name)
+	if path.IsAbs(name) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(name, `\`) {
+		r.failItem(key, item, diag.ResourceOutside, key, name, folder)
+		return Resource{}, false
+	}
+	if !p.Bundle {
+		r.failItem(key, item, diag.ResourceMissing, key, name, fmt.Sprintf("(%s is a single file: make it a folder %s/index.md)", p.File, strings.TrimSuffix(p.File, ".md")))
+		return Resource{}, false
+	}
+	res, ok := p.Resource(clean)
+	if !ok {
+		r.failItem(key, item, diag.ResourceMissing, key, name, folder)
+	}
+	return res, ok
+}

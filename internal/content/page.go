@@ -1,0 +1,158 @@
+// Package content reads the content/ folder of a site into typed pages.
+//
+// The rules:
+//
+//   - content/_index.md is the home page; a folder's _index.md makes the
+//     folder a section (berita, modul, modul/sd, galeri, ...).
+//   - A folder with index.md is a page bundle: the page plus every other file
+//     below the folder, its resources (covers, photos, attachments).
+//   - Any other .md file is a single page.
+//   - The first folder decides the kind: berita/ holds news reports, modul/
+//     lesson modules (in modul/paud, modul/sd, modul/smp), galeri/ galleries;
+//     everything else is a plain page.
+//   - Front matter is YAML (---), TOML (+++) or JSON (;;;). Known fields are
+//     checked and typed; every field, known or not, stays reachable in Params.
+//   - Dates without an offset are in the site's time zone.
+//   - A date prefix in a file or folder name (2025-07-29-) is not part of the
+//     slug unless the site sets slug_date_prefix.
+//
+// Loading reads files in parallel and reports every problem it finds.
+package content
+
+import (
+	"time"
+)
+
+// Kind says what a page is.
+type Kind int
+
+const (
+	KindPage    Kind = iota // a plain page: tentang, kontak
+	KindHome                // content/_index.md
+	KindSection             // a folder's _index.md
+	KindNews                // berita/...
+	KindModule              // modul/<level>/...
+	KindGallery             // galeri/...
+)
+
+func (k Kind) String() string {
+	return [...]string{"page", "home", "section", "news", "module", "gallery"}[k]
+}
+
+// Levels are the school levels a module can be for, in display order.
+var Levels = []string{"paud", "sd", "smp"}
+
+// Page is one Markdown file and what its front matter says.
+type Page struct {
+	Kind Kind
+	// File is the slash path from the site folder: content/berita/x.md.
+	File string
+	// Dir is the page's folder below content/ ("berita/2025-07-29-x" for a
+	// bundle, "berita" for a single file or a section's _index.md).
+	Dir string
+	// Bundle is true for a folder with index.md.
+	Bundle bool
+	// Section is the first folder below content/, "" at the top.
+	Section string
+	// Path is the page's place below content/ without extension or
+	// date-stripped slug: "berita/2025-07-29-x", "modul/sd", "tentang".
+	Path string
+	// Slug is the last part of the URL.
+	Slug string
+
+	Title   string
+	Date    time.Time
+	Summary string // from front matter; else filled from the body when rendered
+	Draft   bool
+	Weight  int
+
+	// Params holds every front matter field, known or not.
+	Params map[string]any
+	// Fields keeps front matter values with their lines, for later checks.
+	Fields Fields
+
+	// Body is the Markdown after the front matter; BodyLine is the line of
+	// the file it starts on.
+	Body     []byte
+	BodyLine int
+
+	// Resources are the bundle's other files, sorted by name.
+	Resources []Resource
+
+	News    *News
+	Module  *Module
+	Gallery *Gallery
+}
+
+// Resource is a file that belongs to a bundle.
+type Resource struct {
+	Name string // slash path relative to the bundle folder: "cover.jpg"
+	Path string // slash path in the site's file system: "content/berita/x/cover.jpg"
+	Size int64
+}
+
+// News holds the fields of a news report.
+type News struct {
+	Location string
+	District string
+	Program  string
+	Tags     []string
+	Cover    string // resource name
+	CoverAlt string
+	Gallery  string // content path of a gallery bundle: galeri/2025-07-29-x
+	Author   string
+	Consent  *bool
+}
+
+// Module holds the fields of a lesson module.
+type Module struct {
+	Level       string
+	Ages        string
+	Duration    string
+	Topics      []string
+	Objectives  []string
+	Materials   []string
+	Attachments []Attachment
+}
+
+// Attachment is a downloadable file of a module.
+type Attachment struct {
+	File  string
+	Title string
+	Size  int64
+}
+
+// Gallery holds the fields of a photo gallery.
+type Gallery struct {
+	Location string
+	District string
+	Consent  bool
+	Photos   []Photo
+}
+
+// Photo is one gallery photo.
+type Photo struct {
+	File    string
+	Caption string
+	Alt     string
+	// Consent is the photo's own consent, overriding the gallery's.
+	Consent *bool
+}
+
+// Published reports whether a photo may be shown.
+func (g *Gallery) Published(p Photo) bool {
+	if p.Consent != nil {
+		return *p.Consent
+	}
+	return g.Consent
+}
+
+// Resource finds a bundle file by name.
+func (p *Page) Resource(name string) (Resource, bool) {
+	for _, r := range p.Resources {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Resource{}, false
+}

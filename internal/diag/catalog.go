@@ -1,0 +1,140 @@
+package diag
+
+import "fmt"
+
+// Code names one kind of message in the catalogue.
+type Code string
+
+// The catalogue: every user-facing message, in English and Indonesian.
+// Formats take fmt verbs; %q quotes a value the way the user wrote it.
+// Keep the fix in the message ("write it as ...") wherever there is one.
+const (
+	WarningPrefix Code = "warning-prefix"
+
+	ReadFailed          Code = "read-failed"
+	NotUTF8             Code = "not-utf8"
+	FrontMatterSyntax   Code = "front-matter-syntax"
+	FrontMatterUnclosed Code = "front-matter-unclosed"
+	FrontMatterNotMap   Code = "front-matter-not-map"
+	FieldRequired       Code = "field-required"
+	FieldNotDate        Code = "field-not-date"
+	FieldNotText        Code = "field-not-text"
+	FieldNotList        Code = "field-not-list"
+	FieldNotBool        Code = "field-not-bool"
+	FieldNotMapList     Code = "field-not-map-list"
+	LevelUnknown        Code = "level-unknown"
+	LevelMismatch       Code = "level-mismatch"
+	ModuleOutsideLevel  Code = "module-outside-level"
+	ResourceMissing     Code = "resource-missing"
+	ResourceOutside     Code = "resource-outside"
+	GalleryMissing      Code = "gallery-missing"
+	URLCollision        Code = "url-collision"
+	SlugEmpty           Code = "slug-empty"
+	TemplateParse       Code = "template-parse"
+	TemplateExec        Code = "template-exec"
+	TemplateMissing     Code = "template-missing"
+	ConfigSyntax        Code = "config-syntax"
+	ConfigInvalid       Code = "config-invalid"
+	ConfigUnknownKey    Code = "config-unknown-key"
+	AssetFailed         Code = "asset-failed"
+	MarkdownFailed      Code = "markdown-failed"
+	OutputFailed        Code = "output-failed"
+	SymlinkOutside      Code = "symlink-outside"
+	ContentMissing      Code = "content-missing"
+	OutputUnsafe        Code = "output-unsafe"
+
+	// Summaries and command-line text.
+	BuildSummary Code = "build-summary"
+	BuildFailed  Code = "build-failed"
+	BuildStages  Code = "build-stages"
+	Interrupted  Code = "interrupted"
+	UsageText    Code = "usage"
+	UnknownCmd   Code = "unknown-command"
+)
+
+type text struct{ en, id string }
+
+type messages map[Code]text
+
+var catalogue = messages{
+	WarningPrefix: {"warning", "peringatan"},
+
+	ReadFailed: {"cannot read the file: %v", "berkas tidak dapat dibaca: %v"},
+	NotUTF8: {"the file is not UTF-8 text; save it again with UTF-8 encoding",
+		"berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8"},
+	FrontMatterSyntax: {"the %s front matter is not valid: %s",
+		"front matter %s tidak valid: %s"},
+	FrontMatterUnclosed: {"the front matter opened with %q is never closed; add a line %q after the last field",
+		"front matter yang dibuka dengan %q tidak pernah ditutup; tambahkan baris %q setelah isian terakhir"},
+	FrontMatterNotMap: {"the front matter must be a list of fields (key: value), not %s",
+		"front matter harus berupa daftar isian (kunci: nilai), bukan %s"},
+	FieldRequired: {"%q is required; add a line like %s to the front matter",
+		"%q wajib diisi; tambahkan baris seperti %s pada front matter"},
+	FieldNotDate: {"%s %q is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)",
+		"%s %q bukan tanggal; tulis seperti 2025-07-29 (atau 2025-07-29T09:00:00+07:00)"},
+	FieldNotText: {"%q must be text, not %s; put the value in quotes",
+		"%q harus berupa teks, bukan %s; apit nilainya dengan tanda kutip"},
+	FieldNotList: {"%q must be a list, like [satu, dua] or one \"- item\" per line",
+		"%q harus berupa daftar, seperti [satu, dua] atau satu \"- isian\" per baris"},
+	FieldNotBool: {"%q must be true or false, not %q", "%q harus true atau false, bukan %q"},
+	FieldNotMapList: {"%q must be a list of entries, each with %s",
+		"%q harus berupa daftar isian, masing-masing dengan %s"},
+	LevelUnknown: {"level %q is not a school level; use paud, sd or smp",
+		"jenjang %q tidak dikenal; gunakan paud, sd, atau smp"},
+	LevelMismatch: {"level %q does not match the folder modul/%s/; write level: %s or move the module to modul/%s/",
+		"jenjang %q tidak sesuai dengan folder modul/%s/; tulis level: %s atau pindahkan modul ke modul/%s/"},
+	ModuleOutsideLevel: {"a module must live in modul/paud/, modul/sd/ or modul/smp/; move it into one of them",
+		"modul harus berada di modul/paud/, modul/sd/, atau modul/smp/; pindahkan ke salah satunya"},
+	ResourceMissing: {"%s %q is not in the page's folder %s; put the file there or correct the name",
+		"%s %q tidak ada di folder halaman %s; letakkan berkasnya di sana atau perbaiki namanya"},
+	ResourceOutside: {"%s %q points outside the page's folder; use the name of a file inside %s",
+		"%s %q menunjuk ke luar folder halaman; gunakan nama berkas di dalam %s"},
+	GalleryMissing: {"gallery %q does not exist; use the folder of a gallery, like galeri/2025-07-29-nama-kegiatan",
+		"galeri %q tidak ada; gunakan folder sebuah galeri, seperti galeri/2025-07-29-nama-kegiatan"},
+	URLCollision: {"this page and %s would both be published at %s; change the slug or the file name of one of them",
+		"halaman ini dan %s sama-sama akan diterbitkan di %s; ubah slug atau nama berkas salah satunya"},
+	SlugEmpty: {"cannot make a web address from %q; give the page a slug: with letters or digits",
+		"alamat web tidak dapat dibuat dari %q; beri halaman ini slug: berisi huruf atau angka"},
+	TemplateParse: {"template error: %s", "kesalahan templat: %s"},
+	TemplateExec: {"template %s failed for the page at %s: %s",
+		"templat %s gagal untuk halaman %s: %s"},
+	TemplateMissing: {"no template %q in layouts/ or the built-in theme; add layouts/%s",
+		"templat %q tidak ada di layouts/ maupun tema bawaan; tambahkan layouts/%s"},
+	ConfigSyntax:  {"site.yaml is not valid YAML: %s", "site.yaml bukan YAML yang valid: %s"},
+	ConfigInvalid: {"%s: %s", "%s: %s"},
+	ConfigUnknownKey: {"unknown setting %q; check its spelling (known settings are listed in the README)",
+		"pengaturan %q tidak dikenal; periksa ejaannya (daftar pengaturan ada di README)"},
+	AssetFailed:    {"cannot process the asset: %v", "aset tidak dapat diproses: %v"},
+	MarkdownFailed: {"cannot render the Markdown: %v", "Markdown tidak dapat diolah: %v"},
+	OutputFailed:   {"cannot write the site: %v", "situs tidak dapat ditulis: %v"},
+	SymlinkOutside: {"this link leads outside the site folder; copy the file into the site instead",
+		"tautan ini mengarah ke luar folder situs; salin berkasnya ke dalam situs"},
+	ContentMissing: {"there is no content/ folder; create it with at least content/_index.md",
+		"folder content/ tidak ada; buat folder itu dengan setidaknya content/_index.md"},
+	OutputUnsafe: {"refusing to build into %s", "menolak membangun ke %s"},
+
+	BuildSummary: {"built %d pages (%d sections, %d files) into %s in %s",
+		"%d halaman dibangun (%d bagian, %d berkas) ke %s dalam %s"},
+	BuildFailed: {"build failed with %d error(s); %s was left as it was",
+		"pembangunan gagal dengan %d kesalahan; %s tidak diubah"},
+	BuildStages: {"stages: %s", "tahapan: %s"},
+	Interrupted: {"build interrupted; %s was left as it was",
+		"pembangunan dihentikan; %s tidak diubah"},
+	UnknownCmd: {"unknown command %q; run \"warta help\" to see the commands",
+		"perintah %q tidak dikenal; jalankan \"warta help\" untuk melihat daftar perintah"},
+}
+
+func (m messages) render(lang string, code Code, args []any) string {
+	t, ok := m[code]
+	if !ok {
+		return fmt.Sprint(append([]any{string(code) + ":"}, args...)...)
+	}
+	format := t.en
+	if lang == "id" && t.id != "" {
+		format = t.id
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}

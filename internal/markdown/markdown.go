@@ -1,0 +1,124 @@
+// Package markdown renders page bodies with goldmark, set up the way warta
+// promises: CommonMark plus GitHub's tables, strikethrough, autolinks and task
+// lists; footnotes; stable heading IDs made of plain ASCII words; and raw
+// HTML shown as text unless the site allows it.
+//
+// A Renderer is safe for use by many goroutines.
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/dinsos-metro/warta/internal/slug"
+)
+
+// Options configure a Renderer.
+type Options struct {
+	// UnsafeHTML passes raw HTML through; otherwise it is escaped and shown.
+	UnsafeHTML bool
+}
+
+// Renderer turns Markdown into HTML.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// Result is one rendered body.
+type Result struct {
+	HTML []byte
+	// Summary is the text of the first paragraph, for lists and descriptions.
+	Summary string
+}
+
+// New builds a Renderer.
+func New(opt Options) *Renderer {
+	rendererOpts := []goldmark.Option{}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	if opt.UnsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	} else {
+		exts = append(exts, EscapedHTML)
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+	return &Renderer{md: md}
+}
+
+// Render converts src.
+func (r *Renderer) Render(src []byte) (Result, error) {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	return Result{HTML: buf.Bytes(), Summary: firstParagraph(doc, src)}, nil
+}
+
+// headingIDs gives headings IDs from their text through the same slug rule
+// as URLs, so "Kegiatan Inti" is #kegiatan-inti on every build.
+type headingIDs struct{ used map[string]bool }
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := slug.Make(string(value))
+	if base == "" {
+		base = "bagian"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// firstParagraph returns the plain text of the first top-level paragraph.
+func firstParagraph(doc ast.Node, src []byte) string {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindParagraph {
+			var b strings.Builder
+			plainText(&b, n, src)
+			return strings.Join(strings.Fields(b.String()), " ")
+		}
+	}
+	return ""
+}
+
+// PlainText returns the text of the first paragraph of src, without
+// rendering the rest: cheap enough for summaries of pages not rendered.
+func (r *Renderer) PlainText(src []byte) string {
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	return firstParagraph(doc, src)
+}
+
+func plainText(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.RawHTML:
+			// markup is not text
+		default:
+			plainText(b, c, src)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package publish
+
+func exchange(staged, out string) error { return renameSwap(staged, out) }

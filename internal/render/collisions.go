@@ -1,0 +1,61 @@
+package render
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dinsos-metro/warta/internal/assets"
+	"github.com/dinsos-metro/warta/internal/content"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/site"
+)
+
+// checkCollisions finds outputs that would land on the same file. Paths are
+// compared without case: on many disks and hosts Berita/ and berita/ are
+// one folder. Each collision names both sources.
+func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
+	type claim struct{ path, source string }
+	seen := map[string]claim{}
+	var ds []diag.Diagnostic
+	claimPath := func(out, source string, line int) {
+		key := strings.ToLower(out)
+		if prev, ok := seen[key]; ok {
+			if prev.source != source {
+				ds = append(ds, diag.New(source, line, diag.URLCollision, describeSource(prev.source), "/"+strings.TrimSuffix(out, "index.html")))
+			}
+			return
+		}
+		seen[key] = claim{out, source}
+	}
+	for _, name := range set.Files() {
+		claimPath(name, assets.Root+"/", 0)
+	}
+	for _, fixed := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"} {
+		claimPath(fixed, "(warta)", 0)
+	}
+	pages := slices.Clone(s.All)
+	for _, p := range pages {
+		if p.Kind == content.KindHome {
+			continue
+		}
+		line := 1
+		if f, ok := p.Fields["slug"]; ok {
+			line = f.Line
+		}
+		claimPath(OutputPath(p.URL), p.File, line)
+		for _, res := range p.Resources {
+			claimPath(strings.TrimPrefix(p.URL, "/")+res.Name, res.Path, 0)
+		}
+	}
+	for _, t := range s.Taxonomies {
+		claimPath(t.Base+"/index.html", "(warta)", 0)
+	}
+	return ds
+}
+
+func describeSource(src string) string {
+	if src == "(warta)" {
+		return "a page that warta makes itself"
+	}
+	return src
+}

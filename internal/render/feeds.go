@@ -1,0 +1,184 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/site"
+)
+
+// Feeds and the sitemap are written with encoding/xml rather than
+// templates: their shape is fixed by standards, and the encoder escapes
+// every value correctly.
+
+const feedSize = 20
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title     string     `xml:"title"`
+	ID        string     `xml:"id"`
+	Link      atomLink   `xml:"link"`
+	Published string     `xml:"published"`
+	Updated   string     `xml:"updated"`
+	Summary   string     `xml:"summary,omitempty"`
+	Category  []atomTerm `xml:"category"`
+}
+
+type atomTerm struct {
+	Term string `xml:"term,attr"`
+}
+
+func (r *Renderer) feedJob() job {
+	return func() []diag.Diagnostic {
+		s := r.opt.Site
+		f := atomFeed{
+			Lang:   s.Config.Language,
+			Title:  s.Config.Title + " – " + r.lang.T("news"),
+			ID:     r.urls.Abs("/berita/"),
+			Author: atomAuthor{Name: s.Config.Department.Name},
+			Links: []atomLink{
+				{Href: r.urls.Abs("/feed.xml"), Rel: "self", Type: "application/atom+xml"},
+				{Href: r.urls.Abs("/berita/"), Rel: "alternate", Type: "text/html"},
+			},
+			Updated: atomTime(s.Newest()),
+		}
+		for _, p := range s.News[:min(len(s.News), feedSize)] {
+			e := atomEntry{
+				Title: p.Title, ID: r.urls.Abs(p.URL),
+				Link:      atomLink{Href: r.urls.Abs(p.URL), Rel: "alternate", Type: "text/html"},
+				Published: atomTime(p.Date), Updated: atomTime(p.Date),
+				Summary: p.Summary,
+			}
+			for _, t := range p.Terms {
+				e.Category = append(e.Category, atomTerm{Term: t.Name})
+			}
+			f.Entries = append(f.Entries, e)
+		}
+		return r.xmlFile("feed.xml", f)
+	}
+}
+
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.Format(time.RFC3339)
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemapJob lists every HTML page except the 404 page, sorted by URL.
+func (r *Renderer) sitemapJob() job {
+	return func() []diag.Diagnostic {
+		s := r.opt.Site
+		var set urlSet
+		add := func(u string, t time.Time) {
+			e := sitemapURL{Loc: r.urls.Abs(u)}
+			if !t.IsZero() {
+				e.LastMod = t.Format("2006-01-02")
+			}
+			set.URLs = append(set.URLs, e)
+		}
+		add("/", s.Newest())
+		for _, p := range s.All {
+			if p.URL != "/" {
+				add(p.URL, p.Date)
+			}
+		}
+		for _, key := range []string{"berita", "galeri", "modul"} {
+			if sec := s.Sections[key]; sec != nil && sec.File == "" {
+				add(sec.URL, time.Time{}) // sections without _index.md are pages too
+			}
+		}
+		for _, l := range []string{"modul/paud", "modul/sd", "modul/smp"} {
+			if sec := s.Sections[l]; sec != nil && sec.File == "" {
+				add(sec.URL, time.Time{})
+			}
+		}
+		size := s.Config.Pagination
+		addPages := func(base string, n int) {
+			for i := 2; i <= pageCount(n, size); i++ {
+				add(pageURL(base, i), time.Time{})
+			}
+		}
+		addPages("/berita/", len(s.News))
+		addPages("/galeri/", len(s.Galleries))
+		for _, t := range s.Taxonomies {
+			add("/"+t.Base+"/", time.Time{})
+			for _, term := range t.Terms {
+				add(term.URL, newestOf(term.Pages))
+				addPages(term.URL, len(term.Pages))
+			}
+		}
+		sortSitemap(set.URLs)
+		return r.xmlFile("sitemap.xml", set)
+	}
+}
+
+func newestOf(pages []*site.Page) time.Time {
+	if len(pages) == 0 {
+		return time.Time{}
+	}
+	return pages[0].Date
+}
+
+func (r *Renderer) robotsJob() job {
+	return func() []diag.Diagnostic {
+		body := "User-agent: *\nAllow: /\n\nSitemap: " + r.urls.Abs("/sitemap.xml") + "\n"
+		if d := r.write("robots.txt", []byte(body), ""); d != nil {
+			return []diag.Diagnostic{*d}
+		}
+		return nil
+	}
+}
+
+func (r *Renderer) xmlFile(name string, v any) []diag.Diagnostic {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return []diag.Diagnostic{diag.New("", 0, diag.OutputFailed, err)}
+	}
+	buf.WriteByte('\n')
+	if d := r.write(name, buf.Bytes(), ""); d != nil {
+		return []diag.Diagnostic{*d}
+	}
+	return nil
+}
+
+func sortSitemap(urls []sitemapURL) {
+	slices.SortFunc(urls, func(a, b sitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
+}

@@ -1,0 +1,291 @@
+package render
+
+import (
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dinsos-metro/warta/internal/content"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/site"
+)
+
+// leafJobs renders every single page and publishes its bundle files.
+func (r *Renderer) leafJobs() []job {
+	var jobs []job
+	for _, p := range r.opt.Site.All {
+		switch p.Kind {
+		case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
+			jobs = append(jobs, func() []diag.Diagnostic { return r.leaf(p) })
+		}
+	}
+	return jobs
+}
+
+var leafTemplates = map[content.Kind]string{
+	content.KindNews: "news.html", content.KindModule: "module.html",
+	content.KindGallery: "gallery.html", content.KindPage: "page.html",
+}
+
+func (r *Renderer) leaf(p *site.Page) []diag.Diagnostic {
+	ds := r.copyResources(p)
+	body, d := r.body(p)
+	if d != nil {
+		return append(ds, *d)
+	}
+	view := r.pageView(p, body)
+	data := &Data{Site: r.siteFor(p.URL), Page: view, Crumbs: r.crumbs(p)}
+	return append(ds, r.page(leafTemplates[p.Kind], p.URL, p.File, data)...)
+}
+
+// body renders a page's Markdown, fills in its summary and lets go of the
+// source.
+func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
+	if len(p.Body) == 0 {
+		return "", nil
+	}
+	res, err := r.opt.Markdown.Render(p.Body)
+	if err != nil {
+		d := diag.New(p.File, p.BodyLine, diag.MarkdownFailed, err)
+		return "", &d
+	}
+	if p.Summary == "" {
+		p.Summary = res.Summary
+	}
+	p.Body = nil
+	return template.HTML(res.HTML), nil //nolint:gosec // goldmark output; raw HTML is escaped unless the site allows it
+}
+
+// copyResources publishes a bundle's files beside its page. Gallery photos
+// without consent are never published; nor are unlisted gallery images.
+func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	dir := strings.TrimPrefix(p.URL, "/")
+	withheld := map[string]bool{}
+	if p.Gallery != nil {
+		for _, res := range p.Resources {
+			if content.IsImage(res.Name) {
+				withheld[res.Name] = true
+			}
+		}
+		for _, ph := range p.Gallery.Photos {
+			if p.Gallery.Published(ph) {
+				delete(withheld, ph.File)
+			}
+		}
+	}
+	for _, res := range p.Resources {
+		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
+			continue
+		}
+		if d := r.copy(dir+res.Name, res.Path); d != nil {
+			ds = append(ds, *d)
+		}
+	}
+	return ds
+}
+
+func (r *Renderer) pageView(p *site.Page, body template.HTML) *PageView {
+	v := &PageView{
+		Kind:        p.Kind.String(),
+		Title:       p.Title,
+		URL:         r.urls.Rel(p.URL),
+		Permalink:   r.urls.Abs(p.URL),
+		Description: describe(p.Summary, r.site.Description),
+		Date:        p.Date,
+		Content:     body,
+		Params:      p.Params,
+		OGType:      "website",
+	}
+	switch {
+	case p.News != nil:
+		r.newsView(v, p)
+	case p.Module != nil:
+		r.moduleView(v, p)
+	case p.Gallery != nil:
+		r.galleryView(v, p)
+	}
+	if v.Cover != nil {
+		v.OGImage = &Image{URL: r.urls.Abs(strings.TrimPrefix(v.Cover.URL, r.urls.base.Path)), Alt: v.Cover.Alt, Width: v.Cover.Width, Height: v.Cover.Height}
+	}
+	return v
+}
+
+func (r *Renderer) newsView(v *PageView, p *site.Page) {
+	n := p.News
+	v.OGType = "article"
+	v.Location = n.Location
+	v.Author = n.Author
+	if t := p.TermsOf("district"); len(t) > 0 {
+		v.District = &Link{t[0].Name, r.urls.Rel(t[0].URL)}
+	}
+	if t := p.TermsOf("program"); len(t) > 0 {
+		v.Program = &Link{t[0].Name, r.urls.Rel(t[0].URL)}
+	}
+	for _, t := range p.TermsOf("tags") {
+		v.Tags = append(v.Tags, Link{t.Name, r.urls.Rel(t.URL)})
+	}
+	if n.Cover != "" {
+		v.Cover = r.image(p, n.Cover, n.CoverAlt)
+	}
+	if g := p.GalleryPage; g != nil {
+		v.Gallery = &Link{g.Title, r.urls.Rel(g.URL)}
+		photos := r.photos(g)
+		v.Strip = photos[:min(len(photos), 4)]
+	}
+	if p.Prev != nil {
+		v.Prev = &Link{p.Prev.Title, r.urls.Rel(p.Prev.URL)}
+	}
+	if p.Next != nil {
+		v.Next = &Link{p.Next.Title, r.urls.Rel(p.Next.URL)}
+	}
+}
+
+func (r *Renderer) moduleView(v *PageView, p *site.Page) {
+	m := p.Module
+	lv := r.level(m.Level, false)
+	v.Level = &lv
+	v.Ages, v.Duration = m.Ages, m.Duration
+	v.Topics, v.Objectives, v.Materials = m.Topics, m.Objectives, m.Materials
+	for _, a := range m.Attachments {
+		v.Attachments = append(v.Attachments, Attachment{
+			Title: a.Title,
+			URL:   r.urls.Rel(p.URL + a.File),
+			File:  path.Base(a.File),
+			Type:  strings.ToUpper(strings.TrimPrefix(path.Ext(a.File), ".")),
+			Size:  r.lang.Bytes(a.Size),
+		})
+	}
+}
+
+func (r *Renderer) galleryView(v *PageView, p *site.Page) {
+	v.Location = p.Gallery.Location
+	if t := p.TermsOf("district"); len(t) > 0 {
+		v.District = &Link{t[0].Name, r.urls.Rel(t[0].URL)}
+	}
+	v.Photos = r.photos(p)
+	if len(v.Photos) > 0 {
+		c := v.Photos[0].Image
+		v.Cover = &c
+	}
+	for _, n := range p.Reports {
+		v.Reports = append(v.Reports, Link{n.Title, r.urls.Rel(n.URL)})
+	}
+}
+
+// photos lists a gallery's published photos.
+func (r *Renderer) photos(g *site.Page) []Photo {
+	var out []Photo
+	for i, ph := range g.Gallery.Photos {
+		if !g.Gallery.Published(ph) {
+			continue
+		}
+		alt := ph.Alt
+		if alt == "" {
+			alt = ph.Caption
+		}
+		img := r.image(g, ph.File, alt)
+		out = append(out, Photo{Image: *img, Caption: ph.Caption, ID: "foto-" + itoa(i+1)})
+	}
+	return out
+}
+
+func (r *Renderer) image(p *site.Page, name, alt string) *Image {
+	img := &Image{URL: r.urls.Rel(p.URL + name), Alt: alt}
+	if res, ok := p.Resource(name); ok {
+		img.Width, img.Height = r.imageSize(res.Path)
+	}
+	return img
+}
+
+// describe shortens a summary for meta descriptions: about 160 characters,
+// cut at a word.
+func describe(summary, fallback string) string {
+	s := strings.Join(strings.Fields(summary), " ")
+	if s == "" {
+		return fallback
+	}
+	const limit = 160
+	if len([]rune(s)) <= limit {
+		return s
+	}
+	cut := string([]rune(s)[:limit])
+	if i := strings.LastIndexByte(cut, ' '); i > limit/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
+}
+
+func itoa(i int) string {
+	return strconv.Itoa(i)
+}
+
+// crumbs is the breadcrumb trail above a page.
+func (r *Renderer) crumbs(p *site.Page) []Link {
+	s := r.opt.Site
+	trail := []Link{{r.lang.T("home"), r.urls.Rel("/")}}
+	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	for i := 1; i < len(parts); i++ {
+		sec := s.Sections[strings.Join(parts[:i], "/")]
+		if sec == nil {
+			continue
+		}
+		trail = append(trail, Link{sec.Title, r.urls.Rel(sec.URL)})
+	}
+	return trail
+}
+
+func (r *Renderer) siteFor(current string) *SiteView {
+	v := *r.site
+	v.Menu = make([]MenuItem, len(r.site.Menu))
+	copy(v.Menu, r.site.Menu)
+	cur := r.urls.Rel(current)
+	for i, m := range v.Menu {
+		v.Menu[i].Active = m.URL == cur || (m.URL != r.urls.Rel("/") && strings.HasPrefix(cur, m.URL))
+	}
+	return &v
+}
+
+func (r *Renderer) siteView() *SiteView {
+	cfg := r.opt.Site.Config
+	d := cfg.Department
+	v := &SiteView{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Language:    cfg.Language,
+		Locale:      r.lang.Locale(),
+		FeedURL:     r.urls.Rel("/feed.xml"),
+		HomeURL:     r.urls.Rel("/"),
+		Year:        time.Now().In(cfg.Location).Year(),
+		Params:      cfg.Params,
+		Department: DepartmentView{
+			Name: d.Name, Address: d.Address, Phone: d.Phone, Email: d.Email,
+		},
+	}
+	if n := r.opt.Site.Newest(); !n.IsZero() {
+		v.Year = n.Year() // the copyright year follows the content, so builds stay reproducible
+	}
+	if d.Phone != "" {
+		v.Department.PhoneURL = "tel:" + strings.Map(func(c rune) rune {
+			if c == '+' || (c >= '0' && c <= '9') {
+				return c
+			}
+			return -1
+		}, d.Phone)
+	}
+	if d.Logo != "" {
+		if p, ok := r.opt.Assets.Lookup(d.Logo); ok {
+			v.Department.LogoURL = r.urls.Rel(p)
+		}
+	}
+	for _, s := range d.Social {
+		v.Department.Social = append(v.Department.Social, Link{s.Name, s.URL})
+	}
+	for _, m := range cfg.Menu {
+		v.Menu = append(v.Menu, MenuItem{Title: m.Title, URL: r.urls.Rel(m.URL)})
+	}
+	return v
+}
