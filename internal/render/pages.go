@@ -269,12 +269,13 @@ func (r *Renderer) siteView() *SiteView {
 		v.Year = n.Year() // the copyright year follows the content, so builds stay reproducible
 	}
 	if d.Phone != "" {
-		v.Department.PhoneURL = "tel:" + strings.Map(func(c rune) rune {
+		// Only "+" and digits survive, so the URL is safe to mark as such.
+		v.Department.PhoneURL = template.URL("tel:" + strings.Map(func(c rune) rune { //nolint:gosec
 			if c == '+' || (c >= '0' && c <= '9') {
 				return c
 			}
 			return -1
-		}, d.Phone)
+		}, d.Phone))
 	}
 	if d.Logo != "" {
 		if p, ok := r.opt.Assets.Lookup(d.Logo); ok {

@@ -38,7 +38,7 @@ type SiteView struct {
 // DepartmentView is the organisation behind the site.
 type DepartmentView struct {
 	Name, Address, Phone, Email string
-	PhoneURL                    string // tel: link
+	PhoneURL                    template.URL // tel: link; typed so html/template keeps the tel: scheme
 	LogoURL                     string
 	Social                      []Link
 }
