@@ -125,6 +125,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		var ds []diag.Diagnostic
 		pages, ds = content.Load(ctx, opt.Source, content.Options{
 			Location: cfg.Location, SlugDatePrefix: cfg.SlugDatePrefix, Drafts: opt.Drafts,
+			RequireConsent: cfg.Privacy.ConsentRequired(),
 		})
 		res.Diags.Add(ds...)
 		res.Sources = len(pages)

@@ -5,14 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/dinsos-metro/warta/internal/diag"
 )
 
 // Field is one front matter value with the line it was written on.
@@ -90,17 +90,13 @@ func firstLine(src []byte) string {
 	return ""
 }
 
-var yamlErrLine = regexp.MustCompile(`line (\d+): `)
-
 func decodeYAML(raw []byte, first int) (Fields, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		n, msg := diag.YAMLError(err.Error())
 		line := first
-		if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
+		if n > 0 {
 			line = first + n - 1
-			msg = strings.Replace(msg, m[0], "", 1)
 		}
 		return nil, &FrontMatterError{"YAML", line, msg}
 	}

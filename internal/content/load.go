@@ -26,6 +26,7 @@ type Options struct {
 	Location       *time.Location // dates without offset; default Asia/Jakarta
 	SlugDatePrefix bool           // keep "2025-07-29-" in slugs
 	Drafts         bool           // include pages with draft: true
+	RequireConsent bool           // gallery photos need consent to be published
 }
 
 // source is a Markdown file found by the walk, before it is read.
@@ -220,7 +221,7 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 	case KindModule:
 		fillModule(p, r)
 	case KindGallery:
-		fillGallery(p, r)
+		fillGallery(p, r, opt.RequireConsent)
 	}
 	return p, r.ds
 }
@@ -395,27 +396,38 @@ func IsImage(name string) bool {
 	return slices.Contains(imageExts, strings.ToLower(path.Ext(name)))
 }
 
-func fillGallery(p *Page, r *reader) {
+func fillGallery(p *Page, r *reader, requireConsent bool) {
 	g := &Gallery{
-		Location: r.text("location", false, ""),
-		District: r.text("district", false, ""),
-		Consent:  r.boolean("consent"),
+		Location:       r.text("location", false, ""),
+		District:       r.text("district", false, ""),
+		Consent:        r.boolean("consent"),
+		RequireConsent: requireConsent,
 	}
 	entries := r.entries("photos", "file, caption and alt")
 	if _, listed := r.fields["photos"]; !listed {
 		for _, res := range p.Resources {
 			if IsImage(res.Name) {
-				g.Photos = append(g.Photos, Photo{File: res.Name})
+				g.Photos = append(g.Photos, Photo{File: res.Name, Line: r.line("consent")})
 			}
 		}
 	}
 	for i, e := range entries {
 		ph := Photo{File: str(e, "file"), Caption: str(e, "caption"), Alt: str(e, "alt")}
+		if lines := r.fields["photos"].ItemLines; i < len(lines) {
+			ph.Line = lines[i]
+		}
 		if v, ok := optionalBool(e["consent"]); ok {
 			ph.Consent = &v
 		}
 		if _, ok := checkResource(p, r, "photos", i, ph.File); ok {
 			g.Photos = append(g.Photos, ph)
+		}
+	}
+	// A photo nobody consented to is an error, not a silent omission: the
+	// person who added it must decide.
+	for _, ph := range g.Photos {
+		if ph.Consent == nil && !g.Published(ph) {
+			r.ds = append(r.ds, diag.New(p.File, max(ph.Line, 1), diag.PhotoNoConsent, ph.File))
 		}
 	}
 	p.Gallery = g

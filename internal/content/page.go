@@ -128,6 +128,9 @@ type Gallery struct {
 	District string
 	Consent  bool
 	Photos   []Photo
+	// RequireConsent is the site's privacy.require_consent: without it, a
+	// photo is published unless it says consent: false.
+	RequireConsent bool
 }
 
 // Photo is one gallery photo.
@@ -137,14 +140,21 @@ type Photo struct {
 	Alt     string
 	// Consent is the photo's own consent, overriding the gallery's.
 	Consent *bool
+	// Line is where the photo is listed in the front matter.
+	Line int
 }
 
-// Published reports whether a photo may be shown.
+// Published reports whether a photo may be shown: its own consent first,
+// then the gallery's; with neither, only when the site does not require
+// consent.
 func (g *Gallery) Published(p Photo) bool {
-	if p.Consent != nil {
+	switch {
+	case p.Consent != nil:
 		return *p.Consent
+	case g.Consent:
+		return true
 	}
-	return g.Consent
+	return !g.RequireConsent
 }
 
 // Resource finds a bundle file by name.

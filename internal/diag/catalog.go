@@ -42,6 +42,7 @@ const (
 	SymlinkOutside      Code = "symlink-outside"
 	ContentMissing      Code = "content-missing"
 	OutputUnsafe        Code = "output-unsafe"
+	PhotoNoConsent      Code = "photo-no-consent"
 
 	// Summaries and command-line text.
 	BuildSummary Code = "build-summary"
@@ -111,6 +112,8 @@ var catalogue = messages{
 		"tautan ini mengarah ke luar folder situs; salin berkasnya ke dalam situs"},
 	ContentMissing: {"there is no content/ folder; create it with at least content/_index.md",
 		"folder content/ tidak ada; buat folder itu dengan setidaknya content/_index.md"},
+	PhotoNoConsent: {"photo %q has no consent to be published; add consent: true to the gallery when the school's consent covers every photo, or consent: true to this photo (consent: false keeps it off the site)",
+		"foto %q belum memiliki izin untuk diterbitkan; tambahkan consent: true pada galeri bila izin sekolah mencakup semua foto, atau consent: true pada foto ini (consent: false membuat foto tidak ditampilkan)"},
 	OutputUnsafe: {"refusing to build into %s", "menolak membangun ke %s"},
 
 	BuildSummary: {"built %d pages (%d sections, %d files) into %s in %s",
