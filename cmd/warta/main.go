@@ -2,6 +2,7 @@
 // folder of Markdown.
 //
 //	warta build [flags]   build the site into public/
+//	warta serve [flags]   preview with live reload
 //	warta version         print the version
 //
 // The command only reads flags and prints; the work is in internal/build.
@@ -34,6 +35,7 @@ const usage = `warta builds the website of Dinas Sosial from Markdown.
 
 Usage:
   warta build [flags]    build the site (default output: public/)
+  warta serve [flags]    preview the site at http://127.0.0.1:1313/ while you write
   warta version          print the version
 
 Run "warta build -h" for the flags of build.
@@ -51,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "serve", "server":
+		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "warta", versionString())
 		return 0

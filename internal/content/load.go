@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -32,6 +33,8 @@ type Options struct {
 // source is a Markdown file found by the walk, before it is read.
 type source struct {
 	file      string // content/berita/x.md
+	size      int64
+	modTime   time.Time
 	dir       string // folder below content/
 	bundle    bool
 	section   bool // _index.md
@@ -42,6 +45,12 @@ type source struct {
 // file; diagnostics cover every file. Drafts are left out (with their
 // problems) unless opt.Drafts.
 func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*Page, []diag.Diagnostic) {
+	return Rescan(ctx, fsys, opt, nil)
+}
+
+// Rescan is Load that reuses the pages of an earlier load (by file) whose
+// file and bundle did not change in size or time, reading only the rest.
+func Rescan(ctx context.Context, fsys fs.FS, opt Options, earlier map[string]*Page) ([]*Page, []diag.Diagnostic) {
 	if opt.Location == nil {
 		opt.Location, _ = time.LoadLocation("Asia/Jakarta")
 	}
@@ -54,6 +63,10 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*Page, []diag.Diagnos
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
+				if old := earlier[sources[i].file]; old != nil && old.src.same(sources[i]) {
+					pages[i] = old
+					continue
+				}
 				pages[i], perPage[i] = readPage(fsys, sources[i], opt)
 			}
 		})
@@ -85,12 +98,27 @@ feed:
 	return out, ds
 }
 
+// same reports whether a file and its bundle look unchanged.
+func (s source) same(o source) bool {
+	if s.file != o.file || s.size != o.size || !s.modTime.Equal(o.modTime) || len(s.resources) != len(o.resources) {
+		return false
+	}
+	for i, r := range s.resources {
+		q := o.resources[i]
+		if r.Name != q.Name || r.Size != q.Size || !r.ModTime.Equal(q.ModTime) {
+			return false
+		}
+	}
+	return true
+}
+
 // walk lists the Markdown files and gives each bundle its resources.
 func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	type file struct {
-		path string
-		size int64
+		path    string
+		size    int64
+		modTime time.Time
 	}
 	var files []file
 	bundles := map[string]bool{} // folder below content/ -> has index.md
@@ -125,7 +153,7 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		if name == "index.md" {
 			bundles[rel(path.Dir(p))] = true
 		}
-		files = append(files, file{p, info.Size()})
+		files = append(files, file{p, info.Size(), info.ModTime()})
 		return nil
 	})
 	if err != nil {
@@ -151,12 +179,12 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		b, inBundle := bundleOf(dir)
 		switch {
 		case inBundle && name == "index.md" && dir == b:
-			sources = append(sources, source{file: f.path, dir: dir, bundle: true})
+			sources = append(sources, source{file: f.path, size: f.size, modTime: f.modTime, dir: dir, bundle: true})
 		case inBundle:
 			rname := strings.TrimPrefix(rel(f.path), b+"/")
-			byBundle[b] = append(byBundle[b], Resource{Name: rname, Path: f.path, Size: f.size})
+			byBundle[b] = append(byBundle[b], Resource{Name: rname, Path: f.path, Size: f.size, ModTime: f.modTime})
 		case strings.HasSuffix(name, ".md"):
-			sources = append(sources, source{file: f.path, dir: dir, section: name == "_index.md"})
+			sources = append(sources, source{file: f.path, size: f.size, modTime: f.modTime, dir: dir, section: name == "_index.md"})
 		default:
 			// Files outside bundles are published as they are, by the site.
 		}
@@ -184,16 +212,9 @@ var bom = []byte("\xef\xbb\xbf")
 
 // readPage reads and checks one Markdown file.
 func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
-	data, err := fs.ReadFile(fsys, src.file)
-	if err != nil {
-		return nil, []diag.Diagnostic{diag.New(src.file, 0, diag.ReadFailed, err)}
-	}
-	if !utf8.Valid(data) {
-		return nil, []diag.Diagnostic{diag.New(src.file, firstInvalidLine(data), diag.NotUTF8)}
-	}
-	data = bytes.TrimPrefix(data, bom)
-	if bytes.Contains(data, []byte("\r\n")) {
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data, d := readSource(fsys, src.file)
+	if d != nil {
+		return nil, []diag.Diagnostic{*d}
 	}
 	fields, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
@@ -208,6 +229,10 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		BodyLine:  bodyLine,
 		Resources: src.resources,
 		Params:    make(map[string]any, len(fields)),
+		Sum:       maphash.Bytes(seed, data),
+		Size:      src.size,
+		ModTime:   src.modTime,
+		src:       src,
 	}
 	for k, f := range fields {
 		p.Params[k] = f.Value
@@ -224,6 +249,50 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		fillGallery(p, r, opt.RequireConsent)
 	}
 	return p, r.ds
+}
+
+// readSource reads a Markdown file as UTF-8 text with LF line endings and
+// no byte order mark.
+func readSource(fsys fs.FS, file string) ([]byte, *diag.Diagnostic) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		d := diag.New(file, 0, diag.ReadFailed, err)
+		return nil, &d
+	}
+	if !utf8.Valid(data) {
+		d := diag.New(file, firstInvalidLine(data), diag.NotUTF8)
+		return nil, &d
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data, nil
+}
+
+// Reload reads a page's file again, for a file that changed on disk. When
+// its bytes did not change, the old page comes back as it was (with the
+// summary its rendering found).
+func Reload(fsys fs.FS, old *Page, opt Options) (*Page, []diag.Diagnostic) {
+	if opt.Location == nil {
+		opt.Location, _ = time.LoadLocation("Asia/Jakarta")
+	}
+	p, ds := readPage(fsys, old.src, opt)
+	if p != nil && p.Sum == old.Sum && len(ds) == 0 {
+		return old, nil
+	}
+	return p, ds
+}
+
+// ReadBody reads a page's Markdown again, for rendering a page whose body
+// was already let go of.
+func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
+	data, d := readSource(fsys, p.File)
+	if d != nil {
+		return nil, d
+	}
+	_, body, _, err := splitFrontMatter(data)
+	return body, err
 }
 
 func firstInvalidLine(data []byte) int {

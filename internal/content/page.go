@@ -20,6 +20,7 @@
 package content
 
 import (
+	"hash/maphash"
 	"time"
 )
 
@@ -79,6 +80,14 @@ type Page struct {
 	// Resources are the bundle's other files, sorted by name.
 	Resources []Resource
 
+	// Sum is a hash of the file's bytes: equal sums, equal pages.
+	Sum uint64
+	// Size and ModTime are the file's, to notice changes without reading.
+	Size    int64
+	ModTime time.Time
+
+	src source // where the page came from, for Reload
+
 	News    *News
 	Module  *Module
 	Gallery *Gallery
@@ -86,9 +95,10 @@ type Page struct {
 
 // Resource is a file that belongs to a bundle.
 type Resource struct {
-	Name string // slash path relative to the bundle folder: "cover.jpg"
-	Path string // slash path in the site's file system: "content/berita/x/cover.jpg"
-	Size int64
+	Name    string // slash path relative to the bundle folder: "cover.jpg"
+	Path    string // slash path in the site's file system: "content/berita/x/cover.jpg"
+	Size    int64
+	ModTime time.Time
 }
 
 // News holds the fields of a news report.
@@ -166,3 +176,6 @@ func (p *Page) Resource(name string) (Resource, bool) {
 	}
 	return Resource{}, false
 }
+
+// seed makes Sums comparable within one process (a serve session).
+var seed = maphash.MakeSeed()

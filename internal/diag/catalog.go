@@ -49,8 +49,19 @@ const (
 	BuildFailed  Code = "build-failed"
 	BuildStages  Code = "build-stages"
 	Interrupted  Code = "interrupted"
-	UsageText    Code = "usage"
 	UnknownCmd   Code = "unknown-command"
+
+	// serve.
+	ServeFirstBuild    Code = "serve-first-build"
+	ServeRebuilt       Code = "serve-rebuilt"
+	ServeRebuildFailed Code = "serve-rebuild-failed"
+	ServeOverlayTitle  Code = "serve-overlay-title"
+	ServeOverlayIntro  Code = "serve-overlay-intro"
+	ServeOverlayHint   Code = "serve-overlay-hint"
+	ServeListening     Code = "serve-listening"
+	ServeStopped       Code = "serve-stopped"
+	ServeChanged       Code = "serve-changed"
+	ServeChangedMany   Code = "serve-changed-many"
 )
 
 type text struct{ en, id string }
@@ -125,6 +136,18 @@ var catalogue = messages{
 		"pembangunan dihentikan; %s tidak diubah"},
 	UnknownCmd: {"unknown command %q; run \"warta help\" to see the commands",
 		"perintah %q tidak dikenal; jalankan \"warta help\" untuk melihat daftar perintah"},
+	ServeFirstBuild:    {"first build", "pembangunan pertama"},
+	ServeRebuilt:       {"%d pages rendered, %d unchanged, in %s", "%d halaman dibuat ulang, %d tidak berubah, dalam %s"},
+	ServeRebuildFailed: {"%d error(s), the browser shows them (%s)", "%d kesalahan, ditampilkan di peramban (%s)"},
+	ServeOverlayTitle:  {"The site cannot be built yet", "Situs belum dapat dibangun"},
+	ServeOverlayIntro: {"Fix these %d problem(s) and save: this page reloads by itself.",
+		"Perbaiki %d masalah berikut lalu simpan: halaman ini akan dimuat ulang sendiri."},
+	ServeOverlayHint: {"The published site is not affected: nothing is written while you preview.",
+		"Situs yang sudah terbit tidak terpengaruh: pratinjau tidak menulis apa pun."},
+	ServeListening:   {"preview at %s (Ctrl-C to stop)", "pratinjau di %s (Ctrl-C untuk berhenti)"},
+	ServeStopped:     {"preview stopped", "pratinjau dihentikan"},
+	ServeChanged:     {"%s changed", "%s berubah"},
+	ServeChangedMany: {"%s and %d more changed", "%s dan %d berkas lain berubah"},
 }
 
 func (m messages) render(lang string, code Code, args []any) string {

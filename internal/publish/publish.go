@@ -108,3 +108,50 @@ func copyFile(w io.Writer, src fs.FS, srcPath string) error {
 	_, err = io.Copy(w, f)
 	return err
 }
+
+// Remove deletes a file (for a page that no longer exists).
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
+}
+
+// Recorder is a Sink that notes every name written through it, so that a
+// server can tell files an update rewrote from files nobody stands for.
+type Recorder struct {
+	Next Sink
+
+	mu      sync.Mutex
+	written map[string]bool
+}
+
+func (r *Recorder) note(name string) {
+	r.mu.Lock()
+	if r.written == nil {
+		r.written = map[string]bool{}
+	}
+	r.written[name] = true
+	r.mu.Unlock()
+}
+
+func (r *Recorder) Write(name string, data []byte) error {
+	r.note(name)
+	return r.Next.Write(name, data)
+}
+
+func (r *Recorder) Copy(name string, src fs.FS, srcPath string) error {
+	r.note(name)
+	return r.Next.Copy(name, src, srcPath)
+}
+
+// Take returns the names written since the last Take and forgets them.
+func (r *Recorder) Take() map[string]bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	w := r.written
+	r.written = nil
+	if w == nil {
+		w = map[string]bool{}
+	}
+	return w
+}

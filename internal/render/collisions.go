@@ -30,8 +30,30 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	for _, name := range set.Files() {
 		claimPath(name, assets.Root+"/", 0)
 	}
+	// What warta makes itself is claimed before any content page, so that
+	// a clash is reported on the content file that causes it.
 	for _, fixed := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"} {
 		claimPath(fixed, "(warta)", 0)
+	}
+	for _, key := range slices.Sorted(mapKeys(s.Sections)) {
+		if sec := s.Sections[key]; sec.File == "" {
+			claimPath(OutputPath(sec.URL), "(warta)", 0)
+		}
+	}
+	size := s.Config.Pagination
+	for n := 2; n <= pageCount(len(s.News), size); n++ {
+		claimPath(OutputPath(pageURL(s.Sections["berita"].URL, n)), "(warta)", 0)
+	}
+	for n := 2; n <= pageCount(len(s.Galleries), size); n++ {
+		claimPath(OutputPath(pageURL(s.Sections["galeri"].URL, n)), "(warta)", 0)
+	}
+	for _, t := range s.Taxonomies {
+		claimPath(t.Base+"/index.html", "(warta)", 0)
+		for _, term := range t.Terms {
+			for n := 1; n <= pageCount(len(term.Pages), size); n++ {
+				claimPath(OutputPath(pageURL(term.URL, n)), "(warta)", 0)
+			}
+		}
 	}
 	pages := slices.Clone(s.All)
 	for _, p := range pages {
@@ -46,9 +68,6 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 		for _, res := range p.Resources {
 			claimPath(strings.TrimPrefix(p.URL, "/")+res.Name, res.Path, 0)
 		}
-	}
-	for _, t := range s.Taxonomies {
-		claimPath(t.Base+"/index.html", "(warta)", 0)
 	}
 	return ds
 }

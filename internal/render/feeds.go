@@ -53,8 +53,17 @@ type atomTerm struct {
 }
 
 func (r *Renderer) feedJob() job {
-	return func() []diag.Diagnostic {
-		s := r.opt.Site
+	s := r.opt.Site
+	inputs := func(h *hasher) {
+		h.time(s.Newest())
+		for _, p := range s.News[:min(len(s.News), feedSize)] {
+			itemInputs(h, p)
+			for _, t := range p.Terms {
+				h.str(t.Name)
+			}
+		}
+	}
+	return r.cached("feed.xml", "", []string{"feed.xml"}, inputs, func() []diag.Diagnostic {
 		f := atomFeed{
 			Lang:   s.Config.Language,
 			Title:  s.Config.Title + " – " + r.lang.T("news"),
@@ -79,7 +88,7 @@ func (r *Renderer) feedJob() job {
 			f.Entries = append(f.Entries, e)
 		}
 		return r.xmlFile("feed.xml", f)
-	}
+	})
 }
 
 func atomTime(t time.Time) string {
@@ -101,8 +110,25 @@ type sitemapURL struct {
 
 // sitemapJob lists every HTML page except the 404 page, sorted by URL.
 func (r *Renderer) sitemapJob() job {
-	return func() []diag.Diagnostic {
-		s := r.opt.Site
+	s := r.opt.Site
+	inputs := func(h *hasher) {
+		h.time(s.Newest())
+		for _, p := range s.All {
+			h.str(p.URL).time(p.Date)
+		}
+		for _, key := range []string{"berita", "galeri", "modul", "modul/paud", "modul/sd", "modul/smp"} {
+			if sec := s.Sections[key]; sec != nil {
+				h.str(sec.File)
+			}
+		}
+		h.int(len(s.News)).int(len(s.Galleries))
+		for _, t := range s.Taxonomies {
+			for _, term := range t.Terms {
+				h.str(term.URL).int(len(term.Pages)).time(newestOf(term.Pages))
+			}
+		}
+	}
+	return r.cached("sitemap.xml", "", []string{"sitemap.xml"}, inputs, func() []diag.Diagnostic {
 		var set urlSet
 		add := func(u string, t time.Time) {
 			e := sitemapURL{Loc: r.urls.Abs(u)}
@@ -144,7 +170,7 @@ func (r *Renderer) sitemapJob() job {
 		}
 		sortSitemap(set.URLs)
 		return r.xmlFile("sitemap.xml", set)
-	}
+	})
 }
 
 func newestOf(pages []*site.Page) time.Time {
@@ -155,13 +181,13 @@ func newestOf(pages []*site.Page) time.Time {
 }
 
 func (r *Renderer) robotsJob() job {
-	return func() []diag.Diagnostic {
+	return r.cached("robots.txt", "", []string{"robots.txt"}, func(*hasher) {}, func() []diag.Diagnostic {
 		body := "User-agent: *\nAllow: /\n\nSitemap: " + r.urls.Abs("/sitemap.xml") + "\n"
 		if d := r.write("robots.txt", []byte(body), ""); d != nil {
 			return []diag.Diagnostic{*d}
 		}
 		return nil
-	}
+	})
 }
 
 func (r *Renderer) xmlFile(name string, v any) []diag.Diagnostic {

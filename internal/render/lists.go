@@ -109,8 +109,17 @@ func (r *Renderer) sectionView(sec *site.Page, kind string) *PageView {
 }
 
 func (r *Renderer) homeJob() job {
-	return func() []diag.Diagnostic {
-		s := r.opt.Site
+	s := r.opt.Site
+	inputs := func(h *hasher) {
+		sectionInputs(h, s.Home)
+		h.str(s.Config.Title)
+		itemsInputs(h, s.News[:min(len(s.News), homeNews)])
+		for _, l := range content.Levels {
+			r.levelInputs(h, l, homeModules)
+		}
+		itemsInputs(h, s.Galleries[:min(len(s.Galleries), homeGalleries)])
+	}
+	return r.cached("index.html", "home.html", []string{"index.html"}, inputs, func() []diag.Diagnostic {
 		view := r.sectionView(s.Home, "home")
 		if s.Home.Title == "" || s.Home.Title == s.Config.Title {
 			view.Title = s.Config.Title
@@ -130,11 +139,11 @@ func (r *Renderer) homeJob() job {
 		}
 		data := &Data{Site: r.siteFor("/"), Page: view, Home: home}
 		return r.page("home.html", "/", s.Home.File, data)
-	}
+	})
 }
 
 func (r *Renderer) notFoundJob() job {
-	return func() []diag.Diagnostic {
+	return r.cached("404.html", "404.html", []string{"404.html"}, func(*hasher) {}, func() []diag.Diagnostic {
 		view := &PageView{
 			Kind:        "404",
 			Title:       r.lang.T("not_found_title"),
@@ -145,7 +154,7 @@ func (r *Renderer) notFoundJob() job {
 		}
 		data := &Data{Site: r.siteFor("/404.html"), Page: view}
 		return r.page("404.html", "/404.html", "layouts/404.html", data)
-	}
+	})
 }
 
 // pageURL is the URL of page n of a list: /berita/, /berita/page/2/.
@@ -165,7 +174,17 @@ func (r *Renderer) paginated(sec *site.Page, tmpl string, pages []*site.Page) []
 	total := pageCount(len(pages), size)
 	var jobs []job
 	for n := 1; n <= total; n++ {
-		jobs = append(jobs, func() []diag.Diagnostic {
+		id := OutputPath(pageURL(sec.URL, n))
+		onPage := pages[(n-1)*size : min(n*size, len(pages))]
+		inputs := func(h *hasher) {
+			sectionInputs(h, sec)
+			h.int(n).int(total)
+			itemsInputs(h, onPage)
+			for _, c := range r.crumbs(sec) {
+				h.str(c.Title, c.URL)
+			}
+		}
+		jobs = append(jobs, r.cached(id, tmpl, []string{id}, inputs, func() []diag.Diagnostic {
 			view := r.sectionView(sec, "section")
 			if n > 1 {
 				view.Content = "" // the section's text shows on its first page only
@@ -179,7 +198,7 @@ func (r *Renderer) paginated(sec *site.Page, tmpl string, pages []*site.Page) []
 			}
 			data := &Data{Site: r.siteFor(sec.URL), Page: view, List: list, Crumbs: r.crumbs(sec)}
 			return r.page(tmpl, pageURL(sec.URL, n), sec.File, data)
-		})
+		}))
 	}
 	return jobs
 }
@@ -240,21 +259,29 @@ func (r *Renderer) item(p *site.Page) Item {
 	return it
 }
 
-// level describes a school level; with modules, it lists them too.
-func (r *Renderer) level(code string, withModules bool) LevelView {
-	s := r.opt.Site
-	sec := s.Sections["modul/"+code]
+// levelRef names a school level, for a module's badge.
+func (r *Renderer) levelRef(code string) LevelView {
 	lv := LevelView{
 		Code:  code,
 		Name:  r.lang.T("level_" + code),
 		Long:  r.lang.T("level_" + code + "_long"),
 		URL:   r.urls.Rel("/modul/" + code + "/"),
-		Count: len(s.Modules[code]),
+		Count: len(r.opt.Site.Modules[code]),
 	}
-	if sec != nil {
+	if sec := r.opt.Site.Sections["modul/"+code]; sec != nil {
 		if a, ok := sec.Params["ages"].(string); ok {
 			lv.Ages = a
 		}
+	}
+	return lv
+}
+
+// level describes a school level with its section's summary (rendered in
+// the first wave); with modules, it lists them too.
+func (r *Renderer) level(code string, withModules bool) LevelView {
+	s := r.opt.Site
+	lv := r.levelRef(code)
+	if sec := s.Sections["modul/"+code]; sec != nil {
 		lv.Description = sec.Summary
 	}
 	if withModules {
@@ -266,8 +293,15 @@ func (r *Renderer) level(code string, withModules bool) LevelView {
 }
 
 func (r *Renderer) modulesJob() job {
-	return func() []diag.Diagnostic {
-		sec := r.opt.Site.Sections["modul"]
+	sec := r.opt.Site.Sections["modul"]
+	id := OutputPath(sec.URL)
+	inputs := func(h *hasher) {
+		sectionInputs(h, sec)
+		for _, l := range content.Levels {
+			r.levelInputs(h, l, len(r.opt.Site.Modules[l]))
+		}
+	}
+	return r.cached(id, "module-index.html", []string{id}, inputs, func() []diag.Diagnostic {
 		view := r.sectionView(sec, "section")
 		var levels []LevelView
 		for _, l := range content.Levels {
@@ -275,25 +309,39 @@ func (r *Renderer) modulesJob() job {
 		}
 		data := &Data{Site: r.siteFor(sec.URL), Page: view, Levels: levels, Crumbs: r.crumbs(sec)}
 		return r.page("module-index.html", sec.URL, sec.File, data)
-	}
+	})
 }
 
 func (r *Renderer) levelJob(code string) job {
-	return func() []diag.Diagnostic {
-		sec := r.opt.Site.Sections["modul/"+code]
+	sec := r.opt.Site.Sections["modul/"+code]
+	id := OutputPath(sec.URL)
+	inputs := func(h *hasher) {
+		r.levelInputs(h, code, len(r.opt.Site.Modules[code]))
+		for _, c := range r.crumbs(sec) {
+			h.str(c.Title, c.URL)
+		}
+	}
+	return r.cached(id, "module-level.html", []string{id}, inputs, func() []diag.Diagnostic {
 		lv := r.level(code, true)
 		view := r.sectionView(sec, "level")
 		view.Level = &lv
 		data := &Data{Site: r.siteFor(sec.URL), Page: view, List: &ListView{Items: lv.Modules}, Crumbs: r.crumbs(sec)}
 		return r.page("module-level.html", sec.URL, sec.File, data)
-	}
+	})
 }
 
 var taxonomyTitles = map[string]string{"district": "districts", "program": "programs", "tags": "tags"}
 
 func (r *Renderer) taxonomyJob(t *site.Taxonomy) job {
-	return func() []diag.Diagnostic {
-		base := "/" + t.Base + "/"
+	base := "/" + t.Base + "/"
+	id := OutputPath(base)
+	inputs := func(h *hasher) {
+		h.str(t.Key, t.Base).int(len(t.Terms))
+		for _, term := range t.Terms {
+			h.str(term.Name, term.URL).int(len(term.Pages))
+		}
+	}
+	return r.cached(id, "taxonomy.html", []string{id}, inputs, func() []diag.Diagnostic {
 		tv := &TaxonomyView{Key: t.Key, Title: r.lang.T(taxonomyTitles[t.Key]), URL: r.urls.Rel(base)}
 		for _, term := range t.Terms {
 			tv.Terms = append(tv.Terms, TermView{Name: term.Name, URL: r.urls.Rel(term.URL), Count: len(term.Pages)})
@@ -304,7 +352,7 @@ func (r *Renderer) taxonomyJob(t *site.Taxonomy) job {
 		}
 		data := &Data{Site: r.siteFor(base), Page: view, Taxonomy: tv, Crumbs: []Link{{r.lang.T("home"), r.urls.Rel("/")}}}
 		return r.page("taxonomy.html", base, "", data)
-	}
+	})
 }
 
 func (r *Renderer) termJobs(term *site.Term) []job {
@@ -312,7 +360,13 @@ func (r *Renderer) termJobs(term *site.Term) []job {
 	total := pageCount(len(term.Pages), size)
 	var jobs []job
 	for n := 1; n <= total; n++ {
-		jobs = append(jobs, func() []diag.Diagnostic {
+		id := OutputPath(pageURL(term.URL, n))
+		onPage := term.Pages[(n-1)*size : min(n*size, len(term.Pages))]
+		inputs := func(h *hasher) {
+			h.str(term.Taxonomy.Key, term.Taxonomy.Base, term.Name, term.URL).int(n).int(total)
+			itemsInputs(h, onPage)
+		}
+		jobs = append(jobs, r.cached(id, "term.html", []string{id}, inputs, func() []diag.Diagnostic {
 			tax := term.Taxonomy
 			title := r.lang.T(strings.TrimSuffix(taxonomyTitles[tax.Key], "s")) + ": " + term.Name
 			if tax.Key == "district" {
@@ -334,7 +388,7 @@ func (r *Renderer) termJobs(term *site.Term) []job {
 			crumbs := []Link{{r.lang.T("home"), r.urls.Rel("/")}, {r.lang.T(taxonomyTitles[tax.Key]), r.urls.Rel(base)}}
 			data := &Data{Site: r.siteFor(term.URL), Page: view, List: list, Crumbs: crumbs}
 			return r.page("term.html", pageURL(term.URL, n), "", data)
-		})
+		}))
 	}
 	return jobs
 }

@@ -18,7 +18,11 @@ func (r *Renderer) leafJobs() []job {
 	for _, p := range r.opt.Site.All {
 		switch p.Kind {
 		case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
-			jobs = append(jobs, func() []diag.Diagnostic { return r.leaf(p) })
+			id := OutputPath(p.URL)
+			outputs := append([]string{id}, r.resourceOutputs(p)...)
+			jobs = append(jobs, r.cached(id, leafTemplates[p.Kind], outputs,
+				func(h *hasher) { r.leafInputs(h, p) },
+				func() []diag.Diagnostic { return r.leaf(p) }))
 		}
 	}
 	return jobs
@@ -43,10 +47,19 @@ func (r *Renderer) leaf(p *site.Page) []diag.Diagnostic {
 // body renders a page's Markdown, fills in its summary and lets go of the
 // source.
 func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
-	if len(p.Body) == 0 {
+	src := p.Body
+	if src == nil && p.File != "" {
+		// Rendered before and let go of: an incremental render needs it again.
+		var err error
+		if src, err = content.ReadBody(r.opt.Source, p.Page); err != nil {
+			d := diag.New(p.File, 0, diag.ReadFailed, err)
+			return "", &d
+		}
+	}
+	if len(src) == 0 {
 		return "", nil
 	}
-	res, err := r.opt.Markdown.Render(p.Body)
+	res, err := r.opt.Markdown.Render(src)
 	if err != nil {
 		d := diag.New(p.File, p.BodyLine, diag.MarkdownFailed, err)
 		return "", &d
@@ -58,11 +71,38 @@ func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
 	return template.HTML(res.HTML), nil //nolint:gosec // goldmark output; raw HTML is escaped unless the site allows it
 }
 
-// copyResources publishes a bundle's files beside its page. Gallery photos
-// without consent are never published; nor are unlisted gallery images.
+// copyResources publishes a bundle's files beside its page.
 func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	dir := strings.TrimPrefix(p.URL, "/")
+	withheld := withheldResources(p)
+	for _, res := range p.Resources {
+		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
+			continue
+		}
+		if d := r.copy(dir+res.Name, res.Path); d != nil {
+			ds = append(ds, *d)
+		}
+	}
+	return ds
+}
+
+// resourceOutputs lists the bundle files copyResources publishes.
+func (r *Renderer) resourceOutputs(p *site.Page) []string {
+	var out []string
+	dir := strings.TrimPrefix(p.URL, "/")
+	withheld := withheldResources(p)
+	for _, res := range p.Resources {
+		if !withheld[res.Name] && path.Ext(res.Name) != ".md" {
+			out = append(out, dir+res.Name)
+		}
+	}
+	return out
+}
+
+// withheldResources are the bundle files never published: gallery photos
+// without consent, and gallery images not listed as photos.
+func withheldResources(p *site.Page) map[string]bool {
 	withheld := map[string]bool{}
 	if p.Gallery != nil {
 		for _, res := range p.Resources {
@@ -76,15 +116,7 @@ func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
 			}
 		}
 	}
-	for _, res := range p.Resources {
-		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
-			continue
-		}
-		if d := r.copy(dir+res.Name, res.Path); d != nil {
-			ds = append(ds, *d)
-		}
-	}
-	return ds
+	return withheld
 }
 
 func (r *Renderer) pageView(p *site.Page, body template.HTML) *PageView {
@@ -145,7 +177,7 @@ func (r *Renderer) newsView(v *PageView, p *site.Page) {
 
 func (r *Renderer) moduleView(v *PageView, p *site.Page) {
 	m := p.Module
-	lv := r.level(m.Level, false)
+	lv := r.levelRef(m.Level)
 	v.Level = &lv
 	v.Ages, v.Duration = m.Ages, m.Duration
 	v.Topics, v.Objectives, v.Materials = m.Topics, m.Objectives, m.Materials

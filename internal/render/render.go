@@ -45,12 +45,20 @@ type Options struct {
 	Source   fs.FS // the site folder, for bundle files
 	Sink     publish.Sink
 	Workers  int // 0: one per CPU
+
+	// Prev is the State of the previous render of the same site; jobs whose
+	// inputs did not change are skipped. Nil renders everything.
+	Prev *State
+	// Generation fingerprints what every page depends on: the settings and
+	// the assets. It is part of every job's fingerprint.
+	Generation uint64
 }
 
 // Stats counts what was written.
 type Stats struct {
-	Pages int // HTML pages
-	Files int // every file, pages included
+	Pages   int // HTML pages
+	Files   int // every file, pages included
+	Skipped int // jobs whose inputs had not changed
 }
 
 // Renderer renders one build.
@@ -66,8 +74,10 @@ type Renderer struct {
 	dimsMu sync.Mutex
 	dims   map[string][2]int
 
-	pages, files atomic.Int64
-	diags        diag.List
+	pages, files, skipped atomic.Int64
+	diags                 diag.List
+	state                 *State
+	gen                   uint64 // fingerprint of what every page depends on
 }
 
 // New prepares a Renderer.
@@ -77,12 +87,15 @@ func New(opt Options) *Renderer {
 	}
 	cfg := opt.Site.Config
 	r := &Renderer{
-		opt:  opt,
-		lang: i18n.Lang(cfg.Language),
-		urls: NewURLs(cfg.Base),
-		dims: map[string][2]int{},
+		opt:   opt,
+		lang:  i18n.Lang(cfg.Language),
+		urls:  NewURLs(cfg.Base),
+		dims:  map[string][2]int{},
+		state: NewState(),
 	}
 	r.site = r.siteView()
+	// The footer's year follows the newest page, so it belongs to every page.
+	r.gen = newHasher().u64(opt.Generation).int(r.site.Year).sum()
 	return r
 }
 
@@ -100,8 +113,11 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	if err := ctx.Err(); err != nil {
 		r.diags.Add(diag.New("", 0, diag.OutputFailed, err))
 	}
-	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load())}, r.diags.Items()
+	return Stats{Pages: int(r.pages.Load()), Files: int(r.files.Load()), Skipped: int(r.skipped.Load())}, r.diags.Items()
 }
+
+// State is what this render leaves for the next one.
+func (r *Renderer) State() *State { return r.state }
 
 // job renders one or more output files.
 type job func() []diag.Diagnostic
@@ -163,11 +179,16 @@ func (r *Renderer) copy(name, srcPath string) *diag.Diagnostic {
 }
 
 func (r *Renderer) writeAssets() {
-	for _, name := range r.opt.Assets.Files() {
-		if d := r.write(name, r.opt.Assets.Data(name), assets.Root+"/"); d != nil {
-			r.diags.Add(*d)
+	names := r.opt.Assets.Files()
+	r.diags.Add(r.cached("assets/", "", names, func(h *hasher) { h.str(names...) }, func() []diag.Diagnostic {
+		var ds []diag.Diagnostic
+		for _, name := range names {
+			if d := r.write(name, r.opt.Assets.Data(name), assets.Root+"/"); d != nil {
+				ds = append(ds, *d)
+			}
 		}
-	}
+		return ds
+	})()...)
 }
 
 // imageSize reads a bundle image's dimensions (the header only), once.

@@ -15,6 +15,8 @@ package theme
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"html/template"
 	"io"
 	"io/fs"
@@ -36,6 +38,7 @@ const Base = "baseof.html"
 // Theme holds one parsed template set per page kind.
 type Theme struct {
 	sets map[string]*template.Template
+	sums map[string]uint64
 }
 
 // Load parses the layouts of each layer (first wins).
@@ -81,7 +84,16 @@ func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 	if len(ds) > 0 {
 		return nil, ds
 	}
-	t := &Theme{sets: map[string]*template.Template{}}
+	t := &Theme{sets: map[string]*template.Template{}, sums: map[string]uint64{}}
+	// A page template's fingerprint covers the skeleton, every partial and
+	// itself: change one, and exactly the pages that use it render again.
+	shared := sha256.New()
+	for _, n := range names {
+		if n == Base || strings.HasPrefix(n, "partials/") {
+			shared.Write([]byte(n))
+			shared.Write(files[n])
+		}
+	}
 	for _, n := range names {
 		if n == Base || strings.HasPrefix(n, "partials/") {
 			continue
@@ -95,9 +107,17 @@ func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 			continue
 		}
 		t.sets[n] = set
+		h := sha256.New()
+		h.Write(shared.Sum(nil))
+		h.Write(files[n])
+		t.sums[n] = binary.LittleEndian.Uint64(h.Sum(nil))
 	}
 	return t, ds
 }
+
+// Sum is the fingerprint of a page template and everything it includes;
+// 0 for an unknown name.
+func (t *Theme) Sum(name string) uint64 { return t.sums[name] }
 
 // Has reports whether a page template exists.
 func (t *Theme) Has(name string) bool { _, ok := t.sets[name]; return ok }
@@ -118,7 +138,9 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 	return err
 }
 
-var templatePos = regexp.MustCompile(`template: ([^:]+):(\d+)(?::\d+)?: (.*)`)
+// html/template's escaper writes "html/template:partials/x.html:1:19: ..."
+// (no space), text/template "template: news.html:3:2: ...".
+var templatePos = regexp.MustCompile(`template: ?([^:]+):(\d+)(?::\d+)?: (.*)`)
 
 // templateDiagnostic turns an html/template error into layouts/<file>:<line>.
 func templateDiagnostic(err error, fallback string) diag.Diagnostic {

@@ -1,0 +1,213 @@
+// Package serve previews a site while it is being written: it builds the
+// site into memory, serves it on a loopback address, watches the site
+// folder, rebuilds what a change touches, and tells open browser tabs to
+// reload.
+//
+// The rules:
+//
+//   - A build error never stops the server. Pages requested while the site
+//     has errors show an overlay page listing them (file, line, message,
+//     fix); the next good save clears it.
+//   - Rebuilds are incremental (build.Session): an edited news report is
+//     read again and only outputs whose inputs changed are rendered.
+//   - Only files of the built site are served; any path that is not one of
+//     them gets the site's 404 page. Content types follow file extensions.
+//   - The live-reload script is injected into HTML responses only here; the
+//     built site itself never carries it.
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/publish"
+)
+
+// Options configure a preview server.
+type Options struct {
+	Build build.Options // Sink is set by the server
+	// Dir is the site folder on disk, for watching; empty: no watching.
+	Dir string
+	// Addr is the listen address, "127.0.0.1:1313" by default.
+	Addr string
+	// Lang is the language of messages ("id" or "en"); empty: the site's.
+	Lang string
+	// Log receives one line per rebuild.
+	Log io.Writer
+	// Debounce is how long the watcher waits for more events; 0 is 80 ms.
+	Debounce time.Duration
+}
+
+// Server is a running preview.
+type Server struct {
+	opt     Options
+	store   *publish.Memory
+	rec     *publish.Recorder
+	session *build.Session
+
+	mu      sync.RWMutex
+	errs    []diag.Diagnostic // non-empty while the site does not build
+	lang    string
+	version int // counts successful and failed rebuilds
+
+	events *broker
+	busy   sync.Mutex // one rebuild at a time
+}
+
+// New builds the site once; a build with errors still gives a Server (it
+// shows the errors).
+func New(ctx context.Context, opt Options) (*Server, error) {
+	if opt.Addr == "" {
+		opt.Addr = "127.0.0.1:1313"
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Debounce == 0 {
+		opt.Debounce = 80 * time.Millisecond
+	}
+	s := &Server{opt: opt, store: publish.NewMemory(), events: newBroker()}
+	s.rec = &publish.Recorder{Next: s.store}
+	bopt := opt.Build
+	bopt.Sink = s.rec
+	s.session = build.NewSession(bopt)
+	start := time.Now()
+	res, err := s.session.Full(ctx)
+	s.finish(res, err, "", time.Since(start))
+	return s, nil
+}
+
+// Rebuild applies a change and tells the browsers; what is a string for
+// the log line ("content/berita/x.md").
+func (s *Server) Rebuild(ctx context.Context, ch build.Change, what string) {
+	s.busy.Lock()
+	defer s.busy.Unlock()
+	start := time.Now()
+	res, err := s.session.Update(ctx, ch)
+	s.finish(res, err, what, time.Since(start))
+}
+
+// finish records a build's outcome, prunes files nobody stands for any
+// more, logs one line and notifies the browsers.
+func (s *Server) finish(res *build.Result, err error, what string, took time.Duration) {
+	written := s.rec.Take()
+	lang := s.opt.Lang
+	if lang == "" && res.Config != nil {
+		lang = res.Config.Language
+	}
+	if lang == "" {
+		lang = "id"
+	}
+	var errs []diag.Diagnostic
+	if err != nil {
+		errs = res.Diags.Items()
+		if len(errs) == 0 {
+			errs = []diag.Diagnostic{diag.New("", 0, diag.OutputFailed, err)}
+		}
+	} else if keep := s.session.Outputs(); keep != nil {
+		for _, name := range s.store.Names() {
+			if !keep[name] && !written[name] {
+				s.store.Remove(name)
+			}
+		}
+	}
+	s.mu.Lock()
+	s.errs, s.lang = errs, lang
+	s.version++
+	s.mu.Unlock()
+
+	stamp := time.Now().Format("15:04:05")
+	if what == "" {
+		what = msg(lang, diag.ServeFirstBuild)
+	}
+	if err != nil {
+		fmt.Fprintf(s.opt.Log, "%s %s: %s\n", stamp, what, msg(lang, diag.ServeRebuildFailed, countErrors(errs), ms(took)))
+		fmt.Fprint(s.opt.Log, res.Diags.Format(lang))
+	} else {
+		fmt.Fprintf(s.opt.Log, "%s %s: %s\n", stamp, what, msg(lang, diag.ServeRebuilt, res.Pages, res.Skipped, ms(took)))
+	}
+	s.events.publish("reload")
+}
+
+func countErrors(ds []diag.Diagnostic) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+func msg(lang string, code diag.Code, args ...any) string {
+	return diag.New("", 0, code, args...).Message(lang)
+}
+
+func ms(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// Errors returns the problems of the last build (empty when it succeeded).
+func (s *Server) Errors() []diag.Diagnostic {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.errs)
+}
+
+// Files returns the names the server currently serves, sorted.
+func (s *Server) Files() []string { return s.store.Names() }
+
+// Serve listens on the configured address and watches the site folder
+// until ctx ends; then it shuts down cleanly.
+func (s *Server) Serve(ctx context.Context, ready func(addr string)) error {
+	ln, err := net.Listen("tcp", s.opt.Addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if s.opt.Dir != "" {
+		w, err := newWatcher(s.opt.Dir)
+		if err != nil {
+			return err
+		}
+		go w.run(ctx, s.opt.Debounce, func(ch build.Change, what string) { s.Rebuild(ctx, ch, what) })
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		s.events.close()
+		shut, cancelShut := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancelShut()
+		_ = srv.Shutdown(shut)
+		return nil
+	case err := <-done:
+		return err
+	}
+}
+
+// siteFS lets handlers read the served files.
+func (s *Server) read(name string) ([]byte, bool) {
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+		return nil, false
+	}
+	return s.store.Get(name)
+}
