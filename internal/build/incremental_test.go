@@ -1,0 +1,237 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dinsos-metro/warta"
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/corpus"
+	"github.com/dinsos-metro/warta/internal/publish"
+)
+
+var buildClock = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+
+// editor mutates an in-memory site the way a writer would, and says what
+// changed the way serve's watcher would.
+type editor struct {
+	fs   fstest.MapFS
+	r    *rand.Rand
+	step int
+}
+
+func (e *editor) files(prefix, suffix string) []string {
+	var out []string
+	for name := range e.fs {
+		if strings.HasPrefix(name, prefix) && strings.HasSuffix(name, suffix) && !strings.HasSuffix(name, "_index.md") {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (e *editor) pick(prefix, suffix string) string {
+	fs := e.files(prefix, suffix)
+	return fs[e.r.IntN(len(fs))]
+}
+
+func (e *editor) write(name, data string) {
+	e.step++
+	e.fs[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644, ModTime: buildClock.Add(time.Duration(e.step) * time.Second)}
+}
+
+// setField rewrites (or adds) one front matter line.
+func (e *editor) setField(name, key, value string) {
+	src := string(e.fs[name].Data)
+	// The field's line and any indented lines of a block list below it.
+	re := regexp.MustCompile(`(?m)^` + key + `:.*\n(?:[ \t]+.*\n)*`)
+	if re.MatchString(src) {
+		src = re.ReplaceAllLiteralString(src, key+": "+value+"\n")
+	} else {
+		src = strings.Replace(src, "---\n", "---\n"+key+": "+value+"\n", 1)
+	}
+	e.write(name, src)
+}
+
+func (e *editor) edit() (build.Change, string) {
+	switch k := e.r.IntN(14); k {
+	case 0: // body text
+		f := e.pick("content/berita/", ".md")
+		e.write(f, string(e.fs[f].Data)+fmt.Sprintf("\nParagraf tambahan %d.\n", e.step))
+		return build.Change{Files: []string{f}}, "body " + f
+	case 1: // title
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "title", fmt.Sprintf("%q", fmt.Sprintf("Judul baru %d", e.step)))
+		return build.Change{Files: []string{f}}, "title " + f
+	case 2: // date: the report moves in every list
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "date", fmt.Sprintf("2026-%02d-%02d", 1+e.r.IntN(10), 1+e.r.IntN(28)))
+		return build.Change{Files: []string{f}}, "date " + f
+	case 3:
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "district", []string{"Metro Pusat", "Metro Barat", "Kecamatan Baru"}[e.r.IntN(3)])
+		return build.Change{Files: []string{f}}, "district " + f
+	case 4:
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "tags", fmt.Sprintf("[label-%d, perlindungan anak]", e.r.IntN(4)))
+		return build.Change{Files: []string{f}}, "tags " + f
+	case 5: // a report removed
+		f := e.pick("content/berita/", ".md")
+		if strings.HasSuffix(f, "/index.md") {
+			for name := range e.fs {
+				if strings.HasPrefix(name, strings.TrimSuffix(f, "index.md")) {
+					delete(e.fs, name)
+				}
+			}
+		} else {
+			delete(e.fs, f)
+		}
+		return build.Change{Rescan: true}, "delete " + f
+	case 6: // a report added
+		f := fmt.Sprintf("content/berita/2026-%02d-%02d-baru-%d.md", 1+e.r.IntN(10), 1+e.r.IntN(28), e.step)
+		e.write(f, fmt.Sprintf("---\ntitle: \"Berita baru %d\"\ndate: 2026-03-03\ndistrict: Metro Timur\ntags: [baru]\n---\nIsi berita baru.\n", e.step))
+		return build.Change{Rescan: true}, "add " + f
+	case 7: // a module
+		f := e.pick("content/modul/", "index.md")
+		e.setField(f, "title", fmt.Sprintf("%q", fmt.Sprintf("Modul diubah %d", e.step)))
+		return build.Change{Files: []string{f}}, "module " + f
+	case 8: // a section's own text
+		f := "content/berita/_index.md"
+		e.write(f, fmt.Sprintf("---\ntitle: Kabar %d\n---\nPengantar bagian berita %d.\n", e.step, e.step))
+		return build.Change{Files: []string{f}}, "section"
+	case 9: // a gallery, shown in the reports that name it
+		f := e.pick("content/galeri/", "index.md")
+		e.setField(f, "title", fmt.Sprintf("%q", fmt.Sprintf("Galeri diubah %d", e.step)))
+		return build.Change{Files: []string{f}}, "gallery " + f
+	case 10: // a report becomes a draft
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "draft", "true")
+		return build.Change{Files: []string{f}}, "draft " + f
+	case 11: // the settings
+		src := string(e.fs["site.yaml"].Data)
+		src = regexp.MustCompile(`(?m)^title:.*$`).ReplaceAllString(src, fmt.Sprintf("title: Dinas %d", e.step))
+		e.write("site.yaml", src)
+		return build.Change{Config: true}, "site.yaml"
+	case 12: // a template of the site's own, over the built-in one
+		tmpl, _ := warta.Theme.ReadFile("layouts/page.html")
+		e.write("layouts/page.html", strings.Replace(string(tmpl), "<h1>", fmt.Sprintf("<h1 data-v=\"%d\">", e.step), 1))
+		return build.Change{Layouts: true}, "layout"
+	default: // a mistake, then its fix
+		f := e.pick("content/berita/", ".md")
+		e.setField(f, "summary", fmt.Sprintf("%q", fmt.Sprintf("Ringkasan %d", e.step)))
+		return build.Change{Files: []string{f}}, "summary " + f
+	}
+}
+
+func fullBuild(t *testing.T, fsys fstest.MapFS) (map[string][]byte, error) {
+	t.Helper()
+	mem := publish.NewMemory()
+	_, err := build.Build(context.Background(), build.Options{Source: fsys, Theme: warta.Theme, Sink: mem, Now: buildClock})
+	return mem.Files(), err
+}
+
+// TestIncrementalMatchesFullBuild is the contract of incremental builds:
+// after any edit, what a Session holds is byte for byte what a fresh build
+// of the same files writes.
+func TestIncrementalMatchesFullBuild(t *testing.T) {
+	fsys := corpus.FS(corpus.Options{News: 40, Modules: 9, Galleries: 3, Photos: 2, Seed: 11})
+	mem := publish.NewMemory()
+	rec := &publish.Recorder{Next: mem}
+	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: rec, Now: buildClock})
+	if _, err := sess.Full(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rec.Take()
+	ed := &editor{fs: fsys, r: rand.New(rand.NewPCG(3, 5))}
+	skippedSome, compared := false, 0
+	for i := 0; i < 45; i++ {
+		ch, what := ed.edit()
+		res, err := sess.Update(context.Background(), ch)
+		written := rec.Take()
+		want, wantErr := fullBuild(t, fsys)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("step %d (%s): incremental error %v, full build error %v", i, what, err, wantErr)
+		}
+		if err != nil {
+			t.Logf("step %d (%s): both builds fail: %v", i, what, err)
+			continue
+		}
+		t.Logf("step %d (%s): %d rendered, %d skipped", i, what, res.Pages, res.Skipped)
+		compared++
+		if res.Skipped > 0 {
+			skippedSome = true
+		}
+		keep := sess.Outputs()
+		for _, name := range mem.Names() {
+			if !keep[name] && !written[name] {
+				mem.Remove(name)
+			}
+		}
+		got := mem.Files()
+		for name, data := range want {
+			g, ok := got[name]
+			switch {
+			case !ok:
+				t.Fatalf("step %d (%s): %s missing after the incremental build", i, what, name)
+			case !bytes.Equal(g, data):
+				t.Fatalf("step %d (%s): %s differs from a full build:\n%s", i, what, name, firstDiff(string(data), string(g)))
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Fatalf("step %d (%s): %s left over: a full build does not write it", i, what, name)
+			}
+		}
+	}
+	if compared < 40 {
+		t.Errorf("only %d of 45 edits built: the edits are broken, so the test compares too little", compared)
+	}
+	if !skippedSome {
+		t.Error("no update skipped any output: incremental rendering is not working")
+	}
+}
+
+// TestBrokenThenFixed checks that an error leaves the served files as they
+// were and that the fix brings the site back.
+func TestBrokenThenFixed(t *testing.T) {
+	fsys := corpus.FS(corpus.Options{News: 5, Modules: 3, Seed: 2})
+	mem := publish.NewMemory()
+	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: mem, Now: buildClock})
+	if _, err := sess.Full(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := mem.Files()
+	ed := &editor{fs: fsys, r: rand.New(rand.NewPCG(1, 1))}
+	f := ed.pick("content/berita/", ".md")
+	good := string(fsys[f].Data)
+	ed.setField(f, "date", "29-07-2025")
+	res, err := sess.Update(context.Background(), build.Change{Files: []string{f}})
+	if err == nil || !strings.Contains(res.Diags.Format("en"), f+":") {
+		t.Fatalf("want an error naming %s, got %v", f, err)
+	}
+	if after := mem.Files(); len(after) != len(before) {
+		t.Fatalf("a failed update changed the output: %d files before, %d after", len(before), len(after))
+	}
+	ed.write(f, good)
+	if _, err := sess.Update(context.Background(), build.Change{Files: []string{f}}); err != nil {
+		t.Fatalf("the fix did not clear the error: %v", err)
+	}
+}
+
+func firstDiff(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-120)
+	return fmt.Sprintf("full build:  …%s…\nincremental: …%s…", want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
+}
