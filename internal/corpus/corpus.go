@@ -217,6 +217,7 @@ func (g *gen) newsPage(i int) {
 	}
 	if n.bundle {
 		fm.raw("cover", "cover.jpg")
+		fm.raw("consent", "true")
 		fm.str("cover_alt", "Ilustrasi "+someWords(r, 3))
 	}
 

@@ -230,8 +230,13 @@ func (s *Site) buildTaxonomies() {
 	for _, d := range defs {
 		t := &Taxonomy{Key: d.key, Base: d.base}
 		bySlug := map[string]*Term{}
+		slugOf := map[string]string{} // the same few names recur on thousands of pages
 		add := func(p *Page, name string) {
-			sl := slug.Make(name)
+			sl, ok := slugOf[name]
+			if !ok {
+				sl = slug.Make(name)
+				slugOf[name] = sl
+			}
 			if sl == "" {
 				return
 			}
@@ -241,7 +246,9 @@ func (s *Site) buildTaxonomies() {
 				bySlug[sl] = term
 				t.Terms = append(t.Terms, term)
 			}
-			if !slices.Contains(term.Pages, p) {
+			// A page has a handful of terms; its own list is the cheap place
+			// to find out whether it is already in this one.
+			if !slices.Contains(p.Terms, term) {
 				term.Pages = append(term.Pages, p)
 				p.Terms = append(p.Terms, term)
 			}

@@ -17,10 +17,13 @@ var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-`)
 // letters and digits, words joined by single hyphens. Accents are dropped
 // ("Pendidikan Anak Usia Dini – Ceria" → "pendidikan-anak-usia-dini-ceria").
 func Make(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	plain, _, err := transform.String(t, s)
-	if err != nil {
-		plain = s
+	plain := s
+	if !isASCII(s) {
+		// Only text with accents needs the (allocating) Unicode transform.
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if out, _, err := transform.String(t, s); err == nil {
+			plain = out
+		}
 	}
 	var b strings.Builder
 	hyphen := false
@@ -46,4 +49,13 @@ func SplitDatePrefix(name string) (date, rest string) {
 		return m[1], name[len(m[0]):]
 	}
 	return "", name
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,59 @@
+package build_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dinsos-metro/warta"
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/corpus"
+	"github.com/dinsos-metro/warta/internal/publish"
+)
+
+// BenchmarkEditOneNews measures what `warta serve` does after a writer
+// saves one news report: read it again, re-assemble, render what changed.
+// The site is issue 5's: 10,000 news reports and 1,500 modules (set
+// WARTA_BENCH_LARGE=1; without it, 1,000 and 150).
+func BenchmarkEditOneNews(b *testing.B) {
+	news, modules := 1000, 150
+	if os.Getenv("WARTA_BENCH_LARGE") != "" {
+		news, modules = 10000, 1500
+	}
+	fsys := corpus.FS(corpus.Options{News: news, Modules: modules, Galleries: 20, Photos: 4, Seed: 1})
+	var target string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/berita/") && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			target = name
+			break
+		}
+	}
+	mem := publish.NewMemory()
+	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: mem, Now: buildClock})
+	if _, err := sess.Full(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	original := string(fsys[target].Data)
+	b.ResetTimer()
+	var rendered int
+	stages := map[string]time.Duration{}
+	for i := 0; b.Loop(); i++ {
+		fsys[target] = &fstest.MapFile{Data: []byte(original + fmt.Sprintf("\nSunting %d.\n", i)), ModTime: buildClock.Add(time.Duration(i) * time.Second)}
+		res, err := sess.Update(context.Background(), build.Change{Files: []string{target}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rendered = res.Pages
+		for _, st := range res.Stages {
+			stages[st.Name] += st.Duration
+		}
+	}
+	b.ReportMetric(float64(rendered), "pages-rendered/op")
+	for name, d := range stages {
+		b.ReportMetric(float64(d.Microseconds())/float64(b.N)/1000, name+"-ms/op")
+	}
+}
