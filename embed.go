@@ -5,7 +5,8 @@ package warta
 
 import "embed"
 
-// Theme is the built-in theme: layouts/ and assets/.
+// Theme is the built-in theme: layouts/, assets/ and the archetypes of
+// `warta new`.
 //
-//go:embed layouts assets
+//go:embed layouts assets archetypes
 var Theme embed.FS

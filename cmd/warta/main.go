@@ -3,6 +3,8 @@
 //
 //	warta build [flags]   build the site into public/
 //	warta serve [flags]   preview with live reload
+//	warta new KIND TITLE  start a news report, module or gallery
+//	warta check           check the site without writing
 //	warta version         print the version
 //
 // The command only reads flags and prints; the work is in internal/build.
@@ -36,6 +38,8 @@ const usage = `warta builds the website of Dinas Sosial from Markdown.
 Usage:
   warta build [flags]    build the site (default output: public/)
   warta serve [flags]    preview the site at http://127.0.0.1:1313/ while you write
+  warta new KIND "Title" create a news report (berita), module (modul --level sd) or gallery (galeri)
+  warta check [flags]    check everything a build checks, and links, without writing
   warta version          print the version
 
 Run "warta build -h" for the flags of build.
@@ -55,6 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve", "server":
 		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "warta", versionString())
 		return 0
@@ -87,7 +95,7 @@ func messageLang(args []string) string {
 			return args[i+1]
 		}
 	}
-	return ""
+	return "id"
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -102,6 +110,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS unminified (for debugging)")
 	lang := fl.String("lang", "", "language of messages: id or en (default: the site's)")
 	verbose := fl.Bool("v", false, "also print the time of each stage")
+	printPDF := fl.Bool("pdf", false, "also print every module to an A4 PDF (needs Chromium)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -138,6 +147,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Build(ctx, build.Options{
 		Source: root.FS(), Theme: warta.Theme, Sink: staging,
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, NoMinify: *noMinify,
+		PDF: *printPDF, CacheDir: filepath.Join(*src, ".cache", "warta"),
 	})
 	if msgLang == "" && res.Config != nil {
 		msgLang = res.Config.Language

@@ -5,6 +5,7 @@
 //	load     read every content file (parallel)
 //	assemble place pages in the site: URLs, sections, taxonomies
 //	render   Markdown and templates for every page, lists, feeds (parallel)
+//	images   resized copies of every picture shown, from the cache or made (parallel)
 //
 // (The command then publishes: it swaps the finished output into place.)
 //
@@ -20,12 +21,15 @@ package build
 
 import (
 	"context"
+	"io"
 	"io/fs"
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/config"
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/render"
 )
 
 // Options describe one build.
@@ -47,6 +51,20 @@ type Options struct {
 	Now time.Time
 	// Workers bounds parallelism; 0 is one per CPU.
 	Workers int
+	// Dir is the site folder on disk, when there is one: the cache of
+	// resized images (images.cache in site.yaml) lives below it. Without
+	// it, resized images are kept in memory for the Session's life.
+	Dir string
+	// Progress, when set, shows long image work on one line that is
+	// rewritten in place (give it a terminal).
+	Progress io.Writer
+	// PDF prints every module page to PDF with a local Chromium (also on
+	// with site.yaml's modules.pdf); Printer, when set, prints instead.
+	PDF     bool
+	Printer render.Printer
+	// CacheDir keeps derived files between builds (the PDFs, in pdf/);
+	// "" keeps them for one build only.
+	CacheDir string
 }
 
 // Stage is one timed step of a build.
@@ -66,6 +84,9 @@ type Result struct {
 	Stages   []Stage
 	Duration time.Duration
 	Diags    *diag.List
+	// Images counts the resized copies: Made (decoded and encoded this
+	// build) and Cached (taken from the cache), among others.
+	Images imageproc.Stats
 }
 
 // Build runs every stage once. The returned error is non-nil when the

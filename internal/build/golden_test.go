@@ -12,6 +12,7 @@ import (
 //
 //	go test ./internal/build -run TestGolden -update
 func TestGoldenFull(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, fullSite(t), sitetest.Options{NoMinify: true})
 	s.AssertOK(t)
 	s.AssertGolden(t, "full", sitetest.Pages)
@@ -21,6 +22,7 @@ func TestGoldenFull(t *testing.T) {
 // no layouts/, no assets/. Everything comes from defaults and the built-in
 // theme.
 func TestGoldenContentOnly(t *testing.T) {
+	t.Parallel()
 	s := sitetest.Build(t, fixture(t, "content-only"), sitetest.Options{NoMinify: true})
 	s.AssertOK(t)
 	s.AssertGolden(t, "content-only", sitetest.Pages)

@@ -15,6 +15,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/config"
 	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
 	"github.com/dinsos-metro/warta/internal/render"
@@ -37,6 +38,10 @@ type Session struct {
 	pages     map[string]*content.Page     // by file
 	loadDiags map[string][]diag.Diagnostic // by file ("" for the walk)
 	state     *render.State
+
+	images       *imageproc.Processor // see images.go
+	rendered     *render.Renderer     // the last render, for the images stage
+	renderedFull bool
 }
 
 // Change says what changed on disk since the last build of a Session.
@@ -126,16 +131,22 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		if s.cfg.MinifyOutput() {
 			sink = publish.Minify{Next: sink, M: publish.NewMinifier()}
 		}
+		printer, donePrinting, pds := s.printer(ctx)
+		res.Diags.Add(pds...)
+		full := s.state == nil
 		r := render.New(render.Options{
 			Site: st, Theme: s.thm, Markdown: markdown.New(markdown.Options{UnsafeHTML: s.cfg.Markup.UnsafeHTML}),
 			Assets: s.set, Source: s.opt.Source, Sink: sink, Workers: s.opt.Workers,
-			Prev: s.state, Generation: s.gen,
+			Prev: s.state, Generation: s.gen, PDF: printer, Images: s.imageProcessor(),
 		})
 		stats, ds := r.Run(ctx)
 		res.Diags.Add(ds...)
+		donePrinting(full && res.Diags.Errors() == 0 && ctx.Err() == nil)
 		res.Pages, res.Files, res.Skipped = stats.Pages, stats.Files, stats.Skipped
 		s.state = r.State()
+		s.rendered, s.renderedFull = r, full
 	})
+	timed("images", func() { s.runImages(ctx, res) })
 	res.Duration = time.Since(start)
 	if err := ctx.Err(); err != nil {
 		return res, err

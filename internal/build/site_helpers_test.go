@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"os"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -26,4 +27,18 @@ func fullSite(t testing.TB) fstest.MapFS {
 	sitetest.Add(fsys, "content/galeri/2025-07-29-tk-negeri-1/foto-1.jpg", sitetest.JPEG(40, 30))
 	sitetest.Add(fsys, "content/galeri/2025-07-29-tk-negeri-1/foto-2.png", sitetest.PNG(30, 40))
 	return fsys
+}
+
+var (
+	fullOnce  sync.Once
+	fullBuilt *sitetest.Site
+)
+
+// builtFull is the full fixture built once with default options, shared by
+// the tests that only read its output.
+func builtFull(t testing.TB) *sitetest.Site {
+	t.Helper()
+	fullOnce.Do(func() { fullBuilt = sitetest.Build(t, fullSite(t), sitetest.Options{}) })
+	fullBuilt.AssertOK(t)
+	return fullBuilt
 }

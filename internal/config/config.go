@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Asia/Jakarta must resolve on machines without a zoneinfo database
@@ -40,6 +39,7 @@ type Config struct {
 	Markup         Markup         `yaml:"markup"`
 	Images         Images         `yaml:"images"`
 	Privacy        Privacy        `yaml:"privacy"`
+	Modules        Modules        `yaml:"modules"`
 	Minify         *bool          `yaml:"minify"`
 	SlugDatePrefix bool           `yaml:"slug_date_prefix"`
 	Params         map[string]any `yaml:"params"`
@@ -83,11 +83,20 @@ type Images struct {
 	Widths           []int `yaml:"widths"`
 	Quality          int   `yaml:"quality"`
 	PublishOriginals bool  `yaml:"publish_originals"`
+	// Cache is the folder of resized copies, relative to the site folder.
+	Cache string `yaml:"cache"`
 }
 
 // Privacy holds the rules that protect the people in photos.
 type Privacy struct {
 	RequireConsent *bool `yaml:"require_consent"`
+}
+
+// Modules holds settings of the lesson modules.
+type Modules struct {
+	// PDF prints every module page to an A4 PDF (needs Chromium), like
+	// warta build --pdf.
+	PDF bool `yaml:"pdf"`
 }
 
 // ConsentRequired reports whether photos need consent (default yes).
@@ -125,6 +134,9 @@ func (c *Config) applyDefaults() {
 	if c.Images.Quality == 0 {
 		c.Images.Quality = 80
 	}
+	if c.Images.Cache == "" {
+		c.Images.Cache = ".cache/warta/images"
+	}
 	if c.Department.Name == "" {
 		c.Department.Name = c.Title
 	}
@@ -147,8 +159,6 @@ func Load(fsys fs.FS) (*Config, []diag.Diagnostic) {
 	}
 	return Parse(data)
 }
-
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // Parse reads the configuration from the bytes of site.yaml.
 func Parse(data []byte) (*Config, []diag.Diagnostic) {
@@ -173,14 +183,11 @@ func Parse(data []byte) (*Config, []diag.Diagnostic) {
 }
 
 func yamlDiagnostic(msg string) diag.Diagnostic {
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if f := unknownField.FindStringSubmatch(m[2]); f != nil {
-			return diag.New(File, line, diag.ConfigUnknownKey, f[1])
-		}
-		return diag.New(File, line, diag.ConfigSyntax, m[2])
+	line, problem := diag.YAMLError(msg)
+	if f := unknownField.FindStringSubmatch(problem); f != nil {
+		return diag.New(File, line, diag.ConfigUnknownKey, f[1])
 	}
-	return diag.New(File, 0, diag.ConfigSyntax, strings.TrimPrefix(msg, "yaml: "))
+	return diag.New(File, line, diag.ConfigSyntax, problem)
 }
 
 var unknownField = regexp.MustCompile(`^field (\S+) not found in type`)

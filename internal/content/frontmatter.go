@@ -108,9 +108,10 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &FrontMatterError{"YAML", first + root.Line - 1, "notmap"}
 	}
+	values := &yamlValues{budget: maxYAMLValues, active: map[*yaml.Node]bool{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		f := Field{Value: yamlValue(v), Line: first + k.Line - 1}
+		f := Field{Value: values.value(v), Line: first + k.Line - 1}
 		if v.Kind == yaml.SequenceNode {
 			for _, item := range v.Content {
 				f.ItemLines = append(f.ItemLines, first+item.Line-1)
@@ -121,22 +122,41 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 	return fields, nil
 }
 
-// yamlValue turns a node into plain values. Timestamps stay text: dates are
+// maxYAMLValues bounds the values one front matter may expand to: aliases
+// can make a few lines stand for millions of values ("billion laughs").
+const maxYAMLValues = 100_000
+
+// yamlValues turns nodes into plain values, expanding aliases. An alias
+// inside its own anchor (&a [*a]) would expand forever; it becomes nil.
+type yamlValues struct {
+	budget int
+	active map[*yaml.Node]bool // anchors being expanded
+}
+
+// value turns a node into plain values. Timestamps stay text: dates are
 // parsed by one rule (parseDate) whatever the front matter format.
-func yamlValue(n *yaml.Node) any {
+func (d *yamlValues) value(n *yaml.Node) any {
+	if d.budget--; d.budget < 0 {
+		return nil
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return yamlValue(n.Alias)
+		if n.Alias == nil || d.active[n.Alias] {
+			return nil
+		}
+		d.active[n.Alias] = true
+		defer delete(d.active, n.Alias)
+		return d.value(n.Alias)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			out = append(out, yamlValue(c))
+			out = append(out, d.value(c))
 		}
 		return out
 	case yaml.MappingNode:
 		out := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			out[n.Content[i].Value] = yamlValue(n.Content[i+1])
+			out[n.Content[i].Value] = d.value(n.Content[i+1])
 		}
 		return out
 	}
@@ -241,12 +261,14 @@ func withLines(m map[string]any, raw []byte, first int, sep string) Fields {
 }
 
 // tomlTime turns TOML's native dates back into text, so one date rule
-// applies to every format. Local dates and times carry no offset.
+// applies to every format. Local dates and times carry no offset: the
+// decoder marks them with zones of these names (holding the build
+// machine's offset, which must not leak into the site).
 func tomlTime(t time.Time) string {
 	switch t.Location().String() {
-	case "toml.LocalDate":
+	case "date-local":
 		return t.Format("2006-01-02")
-	case "toml.LocalDatetime":
+	case "datetime-local":
 		return t.Format("2006-01-02T15:04:05")
 	}
 	return t.Format(time.RFC3339)

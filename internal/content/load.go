@@ -221,18 +221,19 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		return nil, []diag.Diagnostic{frontMatterDiagnostic(src.file, data, err)}
 	}
 	p := &Page{
-		File:      src.file,
-		Dir:       src.dir,
-		Bundle:    src.bundle,
-		Fields:    fields,
-		Body:      body,
-		BodyLine:  bodyLine,
-		Resources: src.resources,
-		Params:    make(map[string]any, len(fields)),
-		Sum:       maphash.Bytes(seed, data),
-		Size:      src.size,
-		ModTime:   src.modTime,
-		src:       src,
+		File:       src.file,
+		Dir:        src.dir,
+		Bundle:     src.bundle,
+		Fields:     fields,
+		Body:       body,
+		BodyLine:   bodyLine,
+		Resources:  src.resources,
+		Params:     make(map[string]any, len(fields)),
+		Sum:        maphash.Bytes(seed, data),
+		LinksFiles: bytes.Contains(body, []byte(".md")),
+		Size:       src.size,
+		ModTime:    src.modTime,
+		src:        src,
 	}
 	for k, f := range fields {
 		p.Params[k] = f.Value
@@ -248,6 +249,7 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 	case KindGallery:
 		fillGallery(p, r, opt.RequireConsent)
 	}
+	checkImages(p, r, opt.RequireConsent)
 	return p, r.ds
 }
 
@@ -455,6 +457,7 @@ func fillModule(p *Page, r *reader) {
 		}
 		m.Attachments = append(m.Attachments, a)
 	}
+	checkUnused(p, r, m)
 	p.Module = m
 }
 

@@ -79,9 +79,15 @@ type Page struct {
 
 	// Resources are the bundle's other files, sorted by name.
 	Resources []Resource
+	// Consent is the page's consent: true when the people in its cover and
+	// bundle images agreed to publication; nil when the page does not say.
+	Consent *bool
 
 	// Sum is a hash of the file's bytes: equal sums, equal pages.
 	Sum uint64
+	// LinksFiles is true when the body may link to other pages by file
+	// ("../tentang.md"), so its output depends on their URLs.
+	LinksFiles bool
 	// Size and ModTime are the file's, to notice changes without reading.
 	Size    int64
 	ModTime time.Time
@@ -123,6 +129,9 @@ type Module struct {
 	Objectives  []string
 	Materials   []string
 	Attachments []Attachment
+	// Unused are the bundle's files that are neither attachments nor used
+	// by the page's text: they are not published (see checkUnused).
+	Unused []string
 }
 
 // Attachment is a downloadable file of a module.

@@ -11,7 +11,7 @@ import (
 	"unicode"
 )
 
-var small = Options{News: 60, Modules: 6, Galleries: 3, Photos: 2, Seed: 1}
+var small = Options{News: 20, Modules: 6, Galleries: 3, Photos: 2, Seed: 1}
 
 func TestSameSeedSameBytes(t *testing.T) {
 	a, b := FS(small), FS(small)
@@ -29,14 +29,20 @@ func TestDifferentSeedDifferentText(t *testing.T) {
 	other := small
 	other.Seed = 2
 	a, b := FS(small), FS(other)
+	texts := map[string]bool{}
+	for name, f := range b {
+		if strings.HasPrefix(name, "content/berita/") {
+			texts[string(f.Data)] = true
+		}
+	}
 	same := 0
 	for name, f := range a {
-		if strings.HasSuffix(name, ".md") && b[name] != nil && bytes.Equal(f.Data, b[name].Data) {
+		if strings.HasPrefix(name, "content/berita/") && name != "content/berita/_index.md" && texts[string(f.Data)] {
 			same++
 		}
 	}
 	if same > 0 {
-		t.Errorf("%d Markdown files are identical under seeds 1 and 2", same)
+		t.Errorf("%d news files are identical under seeds 1 and 2", same)
 	}
 }
 
@@ -53,11 +59,11 @@ func TestContent(t *testing.T) {
 		}
 		return n
 	}
-	// 60 news, 6 modules, 3 galleries, 9 section and plain pages.
-	if got := count(".md"); got != 78 {
-		t.Errorf("%d Markdown files, want 78", got)
+	// 20 news, 6 modules, 3 galleries, 9 section and plain pages.
+	if got := count(".md"); got != 38 {
+		t.Errorf("%d Markdown files, want 38", got)
 	}
-	// 6 news covers and 3×2 gallery photos, all valid and all different.
+	// 2 news covers and 3×2 gallery photos, all valid and all different.
 	seen := map[string]string{}
 	for name, f := range fsys {
 		if !strings.HasSuffix(name, ".jpg") {
@@ -71,8 +77,8 @@ func TestContent(t *testing.T) {
 		}
 		seen[string(f.Data)] = name
 	}
-	if len(seen) != 12 {
-		t.Errorf("%d photos, want 12", len(seen))
+	if len(seen) != 8 {
+		t.Errorf("%d photos, want 8", len(seen))
 	}
 }
 

@@ -43,6 +43,10 @@ const (
 	ContentMissing      Code = "content-missing"
 	OutputUnsafe        Code = "output-unsafe"
 	PhotoNoConsent      Code = "photo-no-consent"
+	AttachmentUnlisted  Code = "attachment-unlisted"
+	BundleOutside       Code = "bundle-outside"
+	PDFNoBrowser        Code = "pdf-no-browser"
+	PDFFailed           Code = "pdf-failed"
 
 	// Summaries and command-line text.
 	BuildSummary Code = "build-summary"
@@ -62,6 +66,40 @@ const (
 	ServeStopped       Code = "serve-stopped"
 	ServeChanged       Code = "serve-changed"
 	ServeChangedMany   Code = "serve-changed-many"
+
+	// new.
+	NewUnknownKind Code = "new-unknown-kind"
+	NewNeedsLevel  Code = "new-needs-level"
+	NewExists      Code = "new-exists"
+	NewCreated     Code = "new-created"
+	NewNextBerita  Code = "new-next-berita"
+	NewNextModul   Code = "new-next-modul"
+	NewNextGaleri  Code = "new-next-galeri"
+	NewUsage       Code = "new-usage"
+
+	// check.
+	LinkNoPage    Code = "link-no-page"
+	LinkMissing   Code = "link-missing"
+	LinkOffBase   Code = "link-off-base"
+	LinkInvalid   Code = "link-invalid"
+	DateFarFuture Code = "date-far-future"
+	DateFarPast   Code = "date-far-past"
+	CheckSummary  Code = "check-summary"
+	CheckClean    Code = "check-clean"
+
+	// Images (internal/imageproc, internal/render/images.go).
+	CoverNoConsent   Code = "cover-no-consent"
+	ImageNoConsent   Code = "image-no-consent"
+	CoverNoAlt       Code = "cover-no-alt"
+	PhotoNoAlt       Code = "photo-no-alt"
+	ImageNoAlt       Code = "image-no-alt"
+	ImageNotImage    Code = "image-not-image"
+	ImageUnsupported Code = "image-unsupported"
+	ImageTooLarge    Code = "image-too-large"
+	ImageCorrupt     Code = "image-corrupt"
+	ImageFailed      Code = "image-failed"
+	BuildImages      Code = "build-images"
+	ImageProgress    Code = "image-progress"
 )
 
 type text struct{ en, id string }
@@ -126,6 +164,13 @@ var catalogue = messages{
 	PhotoNoConsent: {"photo %q has no consent to be published; add consent: true to the gallery when the school's consent covers every photo, or consent: true to this photo (consent: false keeps it off the site)",
 		"foto %q belum memiliki izin untuk diterbitkan; tambahkan consent: true pada galeri bila izin sekolah mencakup semua foto, atau consent: true pada foto ini (consent: false membuat foto tidak ditampilkan)"},
 	OutputUnsafe: {"refusing to build into %s", "menolak membangun ke %s"},
+	AttachmentUnlisted: {"%q is in the module's folder but not listed in attachments, so it is not published; add it to attachments (- file: %s) or remove it from the folder",
+		"%q ada di folder modul tetapi tidak tercantum di attachments, jadi tidak diterbitkan; tambahkan ke attachments (- file: %s) atau hapus dari folder"},
+	BundleOutside: {"the offline copy of this module loads %s from the web; put the file in the module's folder so that the download works without internet",
+		"salinan luring modul ini memuat %s dari web; letakkan berkasnya di folder modul agar unduhan dapat dibuka tanpa internet"},
+	PDFNoBrowser: {"module PDFs were not made: %v; install Chromium (sudo apt-get install chromium) or set CHROME_PATH, then build again",
+		"PDF modul tidak dibuat: %v; pasang Chromium (sudo apt-get install chromium) atau isi CHROME_PATH, lalu bangun ulang"},
+	PDFFailed: {"the PDF of this module was not made: %v", "PDF modul ini tidak dibuat: %v"},
 
 	BuildSummary: {"built %d pages (%d sections, %d files) into %s in %s",
 		"%d halaman dibangun (%d bagian, %d berkas) ke %s dalam %s"},
@@ -148,6 +193,54 @@ var catalogue = messages{
 	ServeStopped:     {"preview stopped", "pratinjau dihentikan"},
 	ServeChanged:     {"%s changed", "%s berubah"},
 	ServeChangedMany: {"%s and %d more changed", "%s dan %d berkas lain berubah"},
+
+	CoverNoConsent: {"cover %q has no consent to be published; add consent: true to the front matter when the people in the picture (or their parents) agreed to its publication, or remove the cover",
+		"sampul %q belum memiliki izin untuk diterbitkan; tambahkan consent: true pada front matter bila orang di foto (atau orang tuanya) sudah mengizinkan, atau hapus sampulnya"},
+	ImageNoConsent: {"image %q has no consent to be published; add consent: true to the front matter when the people in it (or their parents) agreed to its publication, or remove the image",
+		"gambar %q belum memiliki izin untuk diterbitkan; tambahkan consent: true pada front matter bila orang di gambar (atau orang tuanya) sudah mengizinkan, atau hapus gambarnya"},
+	CoverNoAlt: {"cover %q has no description for readers who cannot see it; add cover_alt: \"what the picture shows\"",
+		"sampul %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tambahkan cover_alt: \"apa yang tampak di gambar\""},
+	PhotoNoAlt: {"photo %q has no description for readers who cannot see it; add alt: \"what the photo shows\" (or a caption:) to it",
+		"foto %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tambahkan alt: \"apa yang tampak di foto\" (atau caption:) pada foto itu"},
+	ImageNoAlt: {"image %q has no description for readers who cannot see it; write it between the brackets: ![what the picture shows](%s)",
+		"gambar %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tulis di antara kurung siku: ![apa yang tampak di gambar](%s)"},
+	ImageNotImage: {"this file is not a picture (it is not JPEG, PNG, GIF or WebP inside); replace it with the real photo",
+		"berkas ini bukan gambar (isinya bukan JPEG, PNG, GIF, atau WebP); ganti dengan foto yang sebenarnya"},
+	ImageUnsupported: {"this is a %s picture, which warta cannot read; save it as JPEG (or PNG) and use that file instead",
+		"ini gambar %s yang tidak dapat dibaca warta; simpan sebagai JPEG (atau PNG) dan gunakan berkas itu"},
+	ImageTooLarge: {"this picture is %d×%d pixels, too large to process safely (at most 100 megapixels); make it smaller first",
+		"gambar ini berukuran %d×%d piksel, terlalu besar untuk diolah dengan aman (paling banyak 100 megapiksel); perkecil dulu"},
+	ImageCorrupt: {"this picture is damaged or incomplete (%v); copy it again from the camera or phone",
+		"gambar ini rusak atau tidak lengkap (%v); salin lagi dari kamera atau ponsel"},
+	ImageFailed:    {"cannot process this picture: %v", "gambar ini tidak dapat diolah: %v"},
+	BuildImages:    {"images: %d made, %d from the cache", "gambar: %d diolah, %d dari cache"},
+	ImageProgress:  {"images %d/%d, about %s left", "gambar %d/%d, sekitar %s lagi"},
+	NewUnknownKind: {"cannot make %q; use berita, modul or galeri", "tidak dapat membuat %q; gunakan berita, modul, atau galeri"},
+	NewNeedsLevel: {"a module needs its level: add --level paud, --level sd or --level smp (got %q)",
+		"modul perlu jenjang: tambahkan --level paud, --level sd, atau --level smp (tertulis %q)"},
+	NewExists: {"%s exists already; nothing was changed. Choose another title, or edit the existing page",
+		"%s sudah ada; tidak ada yang diubah. Pilih judul lain, atau sunting halaman yang sudah ada"},
+	NewCreated: {"created %s", "dibuat: %s"},
+	NewNextBerita: {"next: write the report in that file, put photos in the same folder, and preview with: warta serve. Set draft: false when it is ready to publish.",
+		"berikutnya: tulis laporan di berkas itu, letakkan foto di folder yang sama, lalu lihat pratinjau dengan: warta serve. Ubah draft: false bila siap diterbitkan."},
+	NewNextModul: {"next: write the lesson in that file, put worksheets in the same folder and list them under attachments, then preview with: warta serve. Set draft: false when it is ready.",
+		"berikutnya: tulis pelajaran di berkas itu, letakkan lembar kerja di folder yang sama dan tulis di attachments, lalu lihat pratinjau dengan: warta serve. Ubah draft: false bila siap."},
+	NewNextGaleri: {"next: put the photos in that folder, list each with caption and alt, set consent: true only when consent covers every photo, then preview with: warta serve.",
+		"berikutnya: letakkan foto di folder itu, tulis setiap foto dengan caption dan alt, isi consent: true hanya bila izin mencakup semua foto, lalu lihat pratinjau dengan: warta serve."},
+	NewUsage: {"usage: warta new berita|modul|galeri \"Judul\" [--level paud|sd|smp]",
+		"cara pakai: warta new berita|modul|galeri \"Judul\" [--level paud|sd|smp]"},
+	LinkNoPage: {"the link %q leads to %s, which is not a page of the site; correct the file name or remove the link",
+		"tautan %q menuju %s, yang bukan halaman situs; perbaiki nama berkasnya atau hapus tautannya"},
+	LinkMissing: {"the link %q leads nowhere: the site has nothing at %s; correct the address or remove the link",
+		"tautan %q tidak menuju ke mana pun: situs tidak memiliki %s; perbaiki alamatnya atau hapus tautannya"},
+	LinkOffBase: {"the link %q is outside the site: site addresses start with %s",
+		"tautan %q berada di luar situs: alamat situs diawali %s"},
+	LinkInvalid: {"the link %q is not a valid address%s", "tautan %q bukan alamat yang valid%s"},
+	DateFarFuture: {"the date %s is more than a year ahead; is the year right? (pages dated in the future are not published until then)",
+		"tanggal %s lebih dari setahun ke depan; apakah tahunnya benar? (halaman bertanggal masa depan baru terbit pada tanggal itu)"},
+	DateFarPast:  {"the date %s is before 2000; is the year right?", "tanggal %s sebelum tahun 2000; apakah tahunnya benar?"},
+	CheckSummary: {"%d error(s), %d warning(s) in %d pages", "%d kesalahan, %d peringatan di %d halaman"},
+	CheckClean:   {"no problems found in %d pages", "tidak ada masalah di %d halaman"},
 }
 
 func (m messages) render(lang string, code Code, args []any) string {

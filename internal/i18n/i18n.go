@@ -69,7 +69,7 @@ func (l Lang) Bytes(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
+	case n < 999_950: // from here on it would round to "1000 KB"
 		return l.Decimal(float64(int64(float64(n)/100+0.5))/10) + " KB"
 	default:
 		return l.Decimal(float64(int64(float64(n)/100000+0.5))/10) + " MB"

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/dinsos-metro/warta/internal/slug"
 )
@@ -42,7 +43,7 @@ type Result struct {
 // New builds a Renderer.
 func New(opt Options) *Renderer {
 	rendererOpts := []goldmark.Option{}
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, bundleImages{}}
 	if opt.UnsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	} else {
@@ -50,14 +51,33 @@ func New(opt Options) *Renderer {
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+		),
 	)...)
 	return &Renderer{md: md}
 }
 
 // Render converts src.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	return r.render(src, nil)
+}
+
+// RenderPage converts a page's src, resolving its bundle images with images
+// and rewriting its links to other pages with links (either may be nil).
+func (r *Renderer) RenderPage(src []byte, images ImageResolver, links LinkResolver) (Result, error) {
+	return r.render(src, images, links)
+}
+
+func (r *Renderer) render(src []byte, images ImageResolver, links ...LinkResolver) (Result, error) {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	if images != nil {
+		ctx.Set(imageResolverKey, images)
+	}
+	if len(links) > 0 && links[0] != nil {
+		ctx.Set(resolverKey, links[0])
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)

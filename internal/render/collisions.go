@@ -35,6 +35,9 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	for _, fixed := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"} {
 		claimPath(fixed, "(warta)", 0)
 	}
+	for _, out := range moduleClaims(s) {
+		claimPath(out, "(warta)", 0)
+	}
 	for _, key := range slices.Sorted(mapKeys(s.Sections)) {
 		if sec := s.Sections[key]; sec.File == "" {
 			claimPath(OutputPath(sec.URL), "(warta)", 0)

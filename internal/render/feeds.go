@@ -122,6 +122,7 @@ func (r *Renderer) sitemapJob() job {
 			}
 		}
 		h.int(len(s.News)).int(len(s.Galleries))
+		topicSitemap(s, func(u string, t time.Time) { h.str(u).time(t) })
 		for _, t := range s.Taxonomies {
 			for _, term := range t.Terms {
 				h.str(term.URL).int(len(term.Pages)).time(newestOf(term.Pages))
@@ -161,6 +162,7 @@ func (r *Renderer) sitemapJob() job {
 		}
 		addPages("/berita/", len(s.News))
 		addPages("/galeri/", len(s.Galleries))
+		topicSitemap(s, add)
 		for _, t := range s.Taxonomies {
 			add("/"+t.Base+"/", time.Time{})
 			for _, term := range t.Terms {

@@ -27,6 +27,9 @@ func linkInputs(h *hasher, p *site.Page) {
 // site and everything of other pages that it shows.
 func (r *Renderer) leafInputs(h *hasher, p *site.Page) {
 	h.u64(p.Sum).str(p.File, p.URL)
+	if p.LinksFiles {
+		h.u64(r.urlMapSum())
+	}
 	resourcesInputs(h, p)
 	for _, c := range r.crumbs(p) {
 		h.str(c.Title, c.URL)
@@ -46,6 +49,7 @@ func (r *Renderer) leafInputs(h *hasher, p *site.Page) {
 	}
 	if p.Module != nil {
 		h.int(len(r.opt.Site.Modules[p.Module.Level]))
+		r.moduleInputs(h, p)
 	}
 }
 
@@ -93,4 +97,17 @@ func (r *Renderer) levelInputs(h *hasher, code string, modules int) {
 	list := s.Modules[code]
 	h.int(len(list))
 	itemsInputs(h, list[:min(len(list), modules)])
+}
+
+// urlMapSum fingerprints where every page is published, for pages that
+// link to others by file. Computed once per render.
+func (r *Renderer) urlMapSum() uint64 {
+	r.urlMapOnce.Do(func() {
+		h := newHasher()
+		for _, p := range r.opt.Site.All {
+			h.str(p.File, p.URL)
+		}
+		r.urlMap = h.sum()
+	})
+	return r.urlMap
 }

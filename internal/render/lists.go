@@ -28,6 +28,7 @@ func (r *Renderer) listJobs() []job {
 	for _, l := range content.Levels {
 		jobs = append(jobs, r.levelJob(l))
 	}
+	jobs = append(jobs, r.moduleListJobs()...)
 	for _, t := range s.Taxonomies {
 		jobs = append(jobs, r.taxonomyJob(t))
 		for _, term := range t.Terms {
@@ -308,6 +309,7 @@ func (r *Renderer) modulesJob() job {
 			levels = append(levels, r.level(l, true))
 		}
 		data := &Data{Site: r.siteFor(sec.URL), Page: view, Levels: levels, Crumbs: r.crumbs(sec)}
+		data.Taxonomy = r.topicTaxonomy()
 		return r.page("module-index.html", sec.URL, sec.File, data)
 	})
 }
@@ -320,13 +322,15 @@ func (r *Renderer) levelJob(code string) job {
 		for _, c := range r.crumbs(sec) {
 			h.str(c.Title, c.URL)
 		}
+		r.levelBundleInputs(h, code)
 	}
-	return r.cached(id, "module-level.html", []string{id}, inputs, func() []diag.Diagnostic {
+	return r.cached(id, "module-level.html", append([]string{id}, r.levelOutputs(code)...), inputs, func() []diag.Diagnostic {
 		lv := r.level(code, true)
 		view := r.sectionView(sec, "level")
 		view.Level = &lv
 		data := &Data{Site: r.siteFor(sec.URL), Page: view, List: &ListView{Items: lv.Modules}, Crumbs: r.crumbs(sec)}
-		return r.page("module-level.html", sec.URL, sec.File, data)
+		ds := r.levelExtras(code, data)
+		return append(ds, r.page("module-level.html", sec.URL, sec.File, data)...)
 	})
 }
 

@@ -20,6 +20,7 @@ func (r *Renderer) leafJobs() []job {
 		case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
 			id := OutputPath(p.URL)
 			outputs := append([]string{id}, r.resourceOutputs(p)...)
+			outputs = append(outputs, r.moduleOutputs(p)...)
 			jobs = append(jobs, r.cached(id, leafTemplates[p.Kind], outputs,
 				func(h *hasher) { r.leafInputs(h, p) },
 				func() []diag.Diagnostic { return r.leaf(p) }))
@@ -34,6 +35,9 @@ var leafTemplates = map[content.Kind]string{
 }
 
 func (r *Renderer) leaf(p *site.Page) []diag.Diagnostic {
+	if p.Module != nil {
+		return r.moduleLeaf(p)
+	}
 	ds := r.copyResources(p)
 	body, d := r.body(p)
 	if d != nil {
@@ -59,10 +63,15 @@ func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
 	if len(src) == 0 {
 		return "", nil
 	}
-	res, err := r.opt.Markdown.Render(src)
+	images := r.bundleImages(p)
+	res, err := r.opt.Markdown.RenderPage(src, images, r.pageLinks(p))
 	if err != nil {
 		d := diag.New(p.File, p.BodyLine, diag.MarkdownFailed, err)
 		return "", &d
+	}
+	if ds := imageDiags(images); len(ds) > 0 {
+		r.diags.Add(ds[1:]...)
+		return "", &ds[0]
 	}
 	if p.Summary == "" {
 		p.Summary = res.Summary
@@ -97,13 +106,19 @@ func (r *Renderer) resourceOutputs(p *site.Page) []string {
 			out = append(out, dir+res.Name)
 		}
 	}
-	return out
+	return append(out, r.imageOutputs(p)...)
 }
 
 // withheldResources are the bundle files never published: gallery photos
-// without consent, and gallery images not listed as photos.
+// without consent, gallery images not listed as photos, and module files
+// neither listed as attachments nor used by the page.
 func withheldResources(p *site.Page) map[string]bool {
 	withheld := map[string]bool{}
+	if p.Module != nil {
+		for _, name := range p.Module.Unused {
+			withheld[name] = true
+		}
+	}
 	if p.Gallery != nil {
 		for _, res := range p.Resources {
 			if content.IsImage(res.Name) {
@@ -113,6 +128,15 @@ func withheldResources(p *site.Page) map[string]bool {
 		for _, ph := range p.Gallery.Photos {
 			if p.Gallery.Published(ph) {
 				delete(withheld, ph.File)
+			}
+		}
+	}
+	if p.Module == nil {
+		// Pictures go out only as resized copies (images.go), never as
+		// they are: they carry EXIF and GPS.
+		for _, res := range p.Resources {
+			if content.IsImage(res.Name) {
+				withheld[res.Name] = true
 			}
 		}
 	}
@@ -139,9 +163,7 @@ func (r *Renderer) pageView(p *site.Page, body template.HTML) *PageView {
 	case p.Gallery != nil:
 		r.galleryView(v, p)
 	}
-	if v.Cover != nil {
-		v.OGImage = &Image{URL: r.urls.Abs(strings.TrimPrefix(v.Cover.URL, r.urls.base.Path)), Alt: v.Cover.Alt, Width: v.Cover.Width, Height: v.Cover.Height}
-	}
+	v.OGImage = r.ogImage(p, v.Cover)
 	return v
 }
 
@@ -190,6 +212,7 @@ func (r *Renderer) moduleView(v *PageView, p *site.Page) {
 			Size:  r.lang.Bytes(a.Size),
 		})
 	}
+	r.moduleExtras(v, p)
 }
 
 func (r *Renderer) galleryView(v *PageView, p *site.Page) {
@@ -225,11 +248,7 @@ func (r *Renderer) photos(g *site.Page) []Photo {
 }
 
 func (r *Renderer) image(p *site.Page, name, alt string) *Image {
-	img := &Image{URL: r.urls.Rel(p.URL + name), Alt: alt}
-	if res, ok := p.Resource(name); ok {
-		img.Width, img.Height = r.imageSize(res.Path)
-	}
-	return img
+	return r.responsive(p, name, alt)
 }
 
 // describe shortens a summary for meta descriptions: about 160 characters,

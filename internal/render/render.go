@@ -30,6 +30,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/assets"
 	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/i18n"
+	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
 	"github.com/dinsos-metro/warta/internal/site"
@@ -52,6 +53,11 @@ type Options struct {
 	// Generation fingerprints what every page depends on: the settings and
 	// the assets. It is part of every job's fingerprint.
 	Generation uint64
+	// PDF prints module pages (internal/pdf); nil makes no PDFs.
+	PDF Printer
+	// Images makes the resized copies of pictures (images.go); nil
+	// publishes pictures as they are.
+	Images *imageproc.Processor
 }
 
 // Stats counts what was written.
@@ -78,6 +84,10 @@ type Renderer struct {
 	diags                 diag.List
 	state                 *State
 	gen                   uint64 // fingerprint of what every page depends on
+	urlMapOnce            sync.Once
+	urlMap                uint64
+	mods                  moduleState
+	imgs                  imageState
 }
 
 // New prepares a Renderer.

@@ -60,7 +60,9 @@ type Link struct {
 type Image struct {
 	URL           string
 	Alt           string
-	Width, Height int
+	Width, Height int    // of URL
+	SrcSet        string // every resized copy: "a-480w.jpg 480w, a-960w.jpg 960w"; "" when there is one
+	Large         string // the widest copy, for a larger view
 }
 
 // Photo is a gallery picture.
@@ -77,6 +79,14 @@ type Attachment struct {
 	File  string
 	Type  string // "PDF", "PNG", "DOCX"
 	Size  string // "1,2 MB"
+	// Permalink is the absolute URL, which print shows after the link.
+	Permalink string
+}
+
+// Downloads are the one-click files of a module or a level.
+type Downloads struct {
+	PDF *Attachment // the printed module, when there is one: the main download
+	Zip *Attachment // the offline page with every attachment; nil in the zip itself
 }
 
 // PageView is the page being rendered.
@@ -112,6 +122,10 @@ type PageView struct {
 	Objectives  []string
 	Materials   []string
 	Attachments []Attachment
+	TopicLinks  []Link        // Topics, each to its topic page
+	QR          template.HTML // inline SVG QR code of Permalink, for print
+	Downloads   *Downloads    // a module's or a level's download bundles
+	Feeds       []Link        // Atom feeds of the page (a level's new modules)
 
 	// Gallery.
 	Photos  []Photo
@@ -166,6 +180,8 @@ type LevelView struct {
 	Description string
 	Count       int
 	Modules     []Item
+	Topics      []TermView // topics of the level's modules (level page)
+	FeedURL     string     // Atom feed of the level's modules (level page)
 }
 
 // HomeView holds the blocks of the home page.

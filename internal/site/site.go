@@ -66,6 +66,8 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	// ByPath finds a page by its content path ("galeri/2025-07-29-x").
 	ByPath map[string]*Page
+	// ByFile finds a page by its file ("content/tentang.md").
+	ByFile map[string]*Page
 	// All is every page, sorted by file.
 	All []*Page
 }
@@ -89,6 +91,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, opt Options) (*Site, []
 		Sections: map[string]*Page{},
 		Modules:  map[string][]*Page{},
 		ByPath:   map[string]*Page{},
+		ByFile:   map[string]*Page{},
 	}
 	var ds []diag.Diagnostic
 	for _, cp := range pages {
@@ -98,6 +101,7 @@ func Assemble(cfg *config.Config, pages []*content.Page, opt Options) (*Site, []
 		p := &Page{Page: cp, URL: urlOf(cp)}
 		s.All = append(s.All, p)
 		s.ByPath[cp.Path] = p
+		s.ByFile[cp.File] = p
 		switch cp.Kind {
 		case content.KindHome:
 			s.Home = p
@@ -309,4 +313,26 @@ func (s *Site) Newest() time.Time {
 		}
 	}
 	return t
+}
+
+// FileLink resolves a Markdown link to another page by its file, such as
+// "../tentang.md#visi" written in content/berita/x.md, to the file
+// ("content/tentang.md") and the fragment ("#visi"). ok is false for
+// links that are not to a .md file (web addresses, site paths, images).
+func FileLink(from, dest string) (file, frag string, ok bool) {
+	if dest == "" || strings.Contains(dest, ":") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
+		return "", "", false
+	}
+	target, frag, _ := strings.Cut(dest, "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if !strings.HasSuffix(strings.ToLower(target), ".md") {
+		return "", "", false
+	}
+	file = path.Join(path.Dir(from), target)
+	if !strings.HasPrefix(file, content.Root+"/") {
+		return "", "", false
+	}
+	return file, frag, true
 }

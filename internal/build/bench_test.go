@@ -1,0 +1,231 @@
+package build_test
+
+// Benchmarks of whole builds, and of the floor: the least work any
+// generator must do for the same pages. bench/run.sh runs them and
+// docs/BENCHMARKS.md reports what they measured. Timings are never
+// asserted: a shared 2-core machine is too noisy for that.
+//
+//	go test ./internal/build -run '^$' -bench . -count 6
+//	WARTA_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench /10k -count 6
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/adrg/frontmatter"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/dinsos-metro/warta"
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/corpus"
+	"github.com/dinsos-metro/warta/internal/publish"
+)
+
+var (
+	corpus1k  = corpus.Options{News: 1000, Modules: 150, Galleries: 20, Photos: 6, Seed: 1}
+	corpus10k = corpus.Options{News: 10000, Modules: 1500, Galleries: 200, Photos: 6, Seed: 1}
+)
+
+// eachSite runs f on the repository's own site, on a corpus of 1,000 news
+// and, when WARTA_BENCH_LARGE=1, on one of 10,000. A corpus is written once
+// per run of the benchmark, outside the timed loop.
+func eachSite(b *testing.B, f func(b *testing.B, dir string)) {
+	b.Run("sample", func(b *testing.B) { f(b, "../..") })
+	b.Run("1k", func(b *testing.B) { f(b, writeCorpus(b, corpus1k)) })
+	b.Run("10k", func(b *testing.B) {
+		if os.Getenv("WARTA_BENCH_LARGE") != "1" {
+			b.Skip("set WARTA_BENCH_LARGE=1 to benchmark 10,000 news")
+		}
+		f(b, writeCorpus(b, corpus10k))
+	})
+}
+
+func writeCorpus(b *testing.B, opt corpus.Options) string {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Write(dir, opt); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a full build from disk, into a staging folder that is
+// committed over the previous output every iteration (disk), and into
+// memory (memory), which leaves out the cost of the file system.
+func BenchmarkBuild(b *testing.B) {
+	eachSite(b, func(b *testing.B, dir string) {
+		src := os.DirFS(dir)
+		b.Run("disk", func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			benchBuild(b, src, func() (publish.Sink, func() error) {
+				st, err := publish.NewStaging(out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return st, st.Commit
+			})
+		})
+		b.Run("memory", func(b *testing.B) {
+			benchBuild(b, src, func() (publish.Sink, func() error) {
+				return publish.NewMemory(), func() error { return nil }
+			})
+		})
+	})
+}
+
+func benchBuild(b *testing.B, src fs.FS, sink func() (publish.Sink, func() error)) {
+	b.ReportAllocs()
+	var pages, written int64
+	for b.Loop() {
+		s, commit := sink()
+		c := &counter{Sink: s}
+		res, err := build.Build(context.Background(), build.Options{Source: src, Theme: warta.Theme, Sink: c})
+		if err == nil {
+			err = commit()
+		}
+		if err != nil {
+			b.Fatalf("build failed: %v\n%s", err, res.Diags.Format("en"))
+		}
+		pages, written = int64(res.Pages), c.bytes.Load()
+	}
+	report(b, pages, written)
+}
+
+func report(b *testing.B, pages, written int64) {
+	b.ReportMetric(float64(pages), "pages/op")
+	b.ReportMetric(float64(written)/1e6, "MB/op")
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// counter is a Sink that counts the bytes passing through it.
+type counter struct {
+	publish.Sink
+	bytes atomic.Int64
+}
+
+func (c *counter) Write(name string, data []byte) error {
+	c.bytes.Add(int64(len(data)))
+	return c.Sink.Write(name, data)
+}
+
+func (c *counter) Copy(name string, src fs.FS, srcPath string) error {
+	if info, err := fs.Stat(src, srcPath); err == nil {
+		c.bytes.Add(info.Size())
+	}
+	return c.Sink.Copy(name, src, srcPath)
+}
+
+// BenchmarkFloor is the floor of issue 7 for the same sites: read every
+// Markdown file, split off its front matter with adrg/frontmatter, render
+// the body with goldmark (GFM) on every core, and write one HTML file per
+// page, overwriting the previous run's output (disk) or nowhere (memory).
+// No templates, lists, feeds, minification or bundle files.
+func BenchmarkFloor(b *testing.B) {
+	eachSite(b, func(b *testing.B, dir string) {
+		b.Run("disk", func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "public")
+			benchFloor(b, dir, func(name string, html []byte) error {
+				full := filepath.Join(out, name)
+				err := os.WriteFile(full, html, 0o644)
+				if errors.Is(err, fs.ErrNotExist) {
+					if err = os.MkdirAll(filepath.Dir(full), 0o755); err == nil {
+						err = os.WriteFile(full, html, 0o644)
+					}
+				}
+				return err
+			})
+		})
+		b.Run("memory", func(b *testing.B) {
+			benchFloor(b, dir, func(string, []byte) error { return nil })
+		})
+	})
+}
+
+func benchFloor(b *testing.B, dir string, write func(name string, html []byte) error) {
+	b.ReportAllocs()
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	var pages, written int64
+	for b.Loop() {
+		var err error
+		pages, written, err = floor(dir, md, write)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, pages, written)
+}
+
+// floor renders every page below dir/content and hands each to write as
+// berita/x/index.html.
+func floor(dir string, md goldmark.Markdown, write func(string, []byte) error) (pages, written int64, err error) {
+	var files []string
+	root := filepath.Join(dir, "content")
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	var (
+		next    = make(chan string)
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		first   error
+		counted atomic.Int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range next {
+				buf.Reset()
+				if err := floorPage(root, p, md, &buf, write); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+				counted.Add(int64(buf.Len()))
+			}
+		})
+	}
+	for _, p := range files {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return int64(len(files)), counted.Load(), first
+}
+
+func floorPage(root, p string, md goldmark.Markdown, buf *bytes.Buffer, write func(string, []byte) error) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	var meta map[string]any
+	body, err := frontmatter.Parse(bytes.NewReader(data), &meta)
+	if err != nil {
+		return err
+	}
+	if err := md.Convert(body, buf); err != nil {
+		return err
+	}
+	rel, _ := filepath.Rel(root, p)
+	rel = strings.TrimSuffix(rel, ".md")
+	if base := filepath.Base(rel); base == "index" || base == "_index" {
+		rel = filepath.Dir(rel)
+	}
+	return write(filepath.Join(rel, "index.html"), buf.Bytes())
+}

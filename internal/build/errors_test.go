@@ -1,0 +1,727 @@
+package build_test
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dinsos-metro/warta"
+	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/sitetest"
+)
+
+// Each case is a small broken site and the exact lines a user sees. Every
+// message of internal/diag/catalog.go that a build can produce appears
+// here at least once (the catalogue's own test checks that each has both
+// languages); the ones a build reaches only through a failing disk are in
+// TestDiagnosticsFromFailingIO below.
+var diagnosticCases = []struct {
+	name string
+	site string
+	edit func(fstest.MapFS) // for bytes txtar cannot hold
+	opt  sitetest.Options
+	want []string
+}{
+	// Front matter syntax, with the line of the problem in the file.
+	{
+		name: "yaml syntax",
+		site: `
+-- content/berita/x.md --
+---
+title: Judul
+date: 2025-07-29
+tags: [a, b
+---
+Isi.
+`,
+		want: []string{`content/berita/x.md:4: the YAML front matter is not valid: did not find expected ',' or ']'`},
+	},
+	{
+		name: "yaml syntax, scanner error",
+		site: `
+-- content/berita/x.md --
+---
+title: Judul: dua titik dua
+date: 2025-07-29
+---
+Isi.
+`,
+		want: []string{`content/berita/x.md:2: the YAML front matter is not valid: mapping values are not allowed in this context`},
+	},
+	{
+		name: "toml syntax",
+		site: `
+-- content/berita/x.md --
++++
+title = "Judul"
+date = 2025-07-29
+tags = [a]
++++
+Isi.
+`,
+		want: []string{`content/berita/x.md:4: the TOML front matter is not valid: expected value but found "a" instead`},
+	},
+	{
+		name: "json syntax",
+		site: `
+-- content/berita/x.md --
+;;;
+{"title": "Judul",
+ "date": "2025-07-29"
+ "tags": []}
+;;;
+Isi.
+`,
+		want: []string{`content/berita/x.md:4: the JSON front matter is not valid: invalid character '"' after object key:value pair`},
+	},
+	{
+		name: "front matter never closed",
+		site: `
+-- content/berita/x.md --
+---
+title: Judul
+date: 2025-07-29
+Isi tanpa garis penutup.
+`,
+		want: []string{`content/berita/x.md:1: the front matter opened with "---" is never closed; add a line "---" after the last field`},
+	},
+	{
+		name: "front matter is a list",
+		site: `
+-- content/berita/x.md --
+---
+- title
+- date
+---
+`,
+		want: []string{`content/berita/x.md:2: the front matter must be a list of fields (key: value), not a single value`},
+	},
+	{
+		name: "json front matter is a list",
+		site: `
+-- content/berita/x.md --
+;;;
+["title", "date"]
+;;;
+`,
+		want: []string{`content/berita/x.md:2: the front matter must be a list of fields (key: value), not a single value`},
+	},
+
+	// Required fields.
+	{
+		name: "required fields",
+		site: `
+-- content/berita/tanpa-judul.md --
+---
+date: 2025-07-29
+---
+-- content/berita/tanpa-tanggal.md --
+---
+title: Tanpa tanggal
+---
+-- content/galeri/g/index.md --
+---
+consent: true
+---
+-- content/modul/sd/tanpa-jenjang/index.md --
+---
+title: Tanpa jenjang
+---
+`,
+		want: []string{
+			`content/berita/tanpa-judul.md:1: "title" is required; add a line like title: "Judul halaman" to the front matter`,
+			`content/berita/tanpa-tanggal.md:1: "date" is required; add a line like date: 2025-07-29 to the front matter`,
+			`content/galeri/g/index.md:1: "date" is required; add a line like date: 2025-07-29 to the front matter`,
+			`content/galeri/g/index.md:1: "title" is required; add a line like title: "Judul halaman" to the front matter`,
+			`content/modul/sd/tanpa-jenjang/index.md:1: "level" is required; add a line like level: sd to the front matter`,
+		},
+	},
+
+	// Values of the wrong shape, each on its own line.
+	{
+		name: "wrong types",
+		site: `
+-- content/berita/x.md --
+---
+title: Judul
+date: 29-07-2025
+tags: 5
+draft: maybe
+---
+-- content/berita/y.md --
+---
+title: [satu, dua]
+date: 2025-07-29
+---
+-- content/modul/sd/m/index.md --
+---
+title: M
+level: sd
+attachments: 5
+---
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+photos: {file: a.jpg}
+---
+`,
+		want: []string{
+			`content/berita/x.md:3: date "29-07-2025" is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)`,
+			`content/berita/x.md:4: "tags" must be a list, like [satu, dua] or one "- item" per line`,
+			`content/berita/x.md:5: "draft" must be true or false, not "maybe"`,
+			`content/berita/y.md:2: "title" must be text, not a list; put the value in quotes`,
+			`content/galeri/g/index.md:4: "photos" must be a list of entries, each with file, caption and alt`,
+			`content/modul/sd/m/index.md:4: "attachments" must be a list of entries, each with file and title`,
+		},
+	},
+	{
+		name: "wrong date in toml names its line",
+		site: `
+-- content/berita/x.md --
++++
+title = "Judul"
+date = "kemarin"
++++
+`,
+		want: []string{`content/berita/x.md:3: date "kemarin" is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)`},
+	},
+
+	// Modules and their levels.
+	{
+		name: "module levels",
+		site: `
+-- content/modul/sd/a/index.md --
+---
+title: A
+level: tk
+---
+-- content/modul/sd/b/index.md --
+---
+title: B
+level: smp
+---
+-- content/modul/c/index.md --
+---
+title: C
+level: sd
+---
+`,
+		want: []string{
+			`content/modul/c/index.md:1: a module must live in modul/paud/, modul/sd/ or modul/smp/; move it into one of them`,
+			`content/modul/sd/a/index.md:3: level "tk" is not a school level; use paud, sd or smp`,
+			`content/modul/sd/b/index.md:3: level "smp" does not match the folder modul/sd/; write level: sd or move the module to modul/smp/`,
+		},
+	},
+
+	// Bundle files: each list item on its own line.
+	{
+		name: "missing and escaping resources",
+		site: `
+-- content/berita/2025-07-29-a/index.md --
+---
+title: A
+date: 2025-07-29
+cover: sampul.jpg
+---
+-- content/berita/b.md --
+---
+title: B
+date: 2025-07-29
+cover: sampul.jpg
+---
+-- content/modul/sd/m/index.md --
+---
+title: M
+level: sd
+attachments:
+  - file: ada.pdf
+  - file: hilang.pdf
+    title: Hilang
+  - file: ../rahasia.pdf
+  - /etc/passwd
+---
+-- content/modul/sd/m/ada.pdf --
+%PDF
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+consent: true
+photos:
+  - {file: foto-1.jpg, alt: satu}
+  - file: foto-2.jpg
+    caption: dua
+---
+-- content/galeri/g/foto-1.jpg --
+(not really a JPEG; only its name matters here)
+`,
+		want: []string{
+			`content/berita/2025-07-29-a/index.md:4: cover "sampul.jpg" is not in the page's folder content/berita/2025-07-29-a/; put the file there or correct the name`,
+			`content/berita/b.md:4: cover "sampul.jpg" is not in the page's folder (content/berita/b.md is a single file: make it a folder content/berita/b/index.md); put the file there or correct the name`,
+			`content/galeri/g/index.md:7: photos "foto-2.jpg" is not in the page's folder content/galeri/g/; put the file there or correct the name`,
+			`content/modul/sd/m/index.md:6: attachments "hilang.pdf" is not in the page's folder content/modul/sd/m/; put the file there or correct the name`,
+			`content/modul/sd/m/index.md:8: attachments "../rahasia.pdf" points outside the page's folder; use the name of a file inside content/modul/sd/m/`,
+			`content/modul/sd/m/index.md:9: attachments "/etc/passwd" points outside the page's folder; use the name of a file inside content/modul/sd/m/`,
+		},
+	},
+	{
+		name: "photos without consent",
+		site: `
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+photos:
+  - file: izin.jpg
+    alt: Anak-anak bermain
+    consent: true
+  - file: tanpa-izin.jpg
+  - file: ditolak.jpg
+    consent: false
+---
+-- content/galeri/g/izin.jpg --
+-- content/galeri/g/tanpa-izin.jpg --
+-- content/galeri/g/ditolak.jpg --
+-- content/galeri/h/index.md --
+---
+title: H
+date: 2025-07-30
+---
+-- content/galeri/h/semua.jpg --
+`,
+		want: []string{
+			`content/galeri/g/index.md:8: photo "tanpa-izin.jpg" has no consent to be published; add consent: true to the gallery when the school's consent covers every photo, or consent: true to this photo (consent: false keeps it off the site)`,
+			`content/galeri/h/index.md:1: photo "semua.jpg" has no consent to be published; add consent: true to the gallery when the school's consent covers every photo, or consent: true to this photo (consent: false keeps it off the site)`,
+		},
+	},
+	{
+		name: "gallery reference",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+gallery: galeri/tidak-ada
+---
+`,
+		want: []string{`content/berita/a.md:4: gallery "galeri/tidak-ada" does not exist; use the folder of a gallery, like galeri/2025-07-29-nama-kegiatan`},
+	},
+
+	// URLs.
+	{
+		name: "same url from date prefix",
+		site: `
+-- content/berita/2025-07-29-sama.md --
+---
+title: A
+date: 2025-07-29
+---
+-- content/berita/sama.md --
+---
+title: B
+date: 2025-07-29
+---
+`,
+		want: []string{`content/berita/sama.md:1: this page and content/berita/2025-07-29-sama.md would both be published at /berita/sama/; change the slug or the file name of one of them`},
+	},
+	{
+		name: "same url from slugs differing in case",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+slug: Foo
+---
+-- content/berita/b.md --
+---
+title: B
+date: 2025-07-29
+slug: foo
+---
+`,
+		want: []string{`content/berita/b.md:4: this page and content/berita/a.md would both be published at /berita/foo/; change the slug or the file name of one of them`},
+	},
+	{
+		name: "bundle files differing in case",
+		site: `
+-- content/berita/a/index.md --
+---
+title: A
+date: 2025-07-29
+---
+-- content/berita/a/Foto.jpg --
+x
+-- content/berita/a/foto.jpg --
+y
+`,
+		want: []string{`content/berita/a/foto.jpg: this page and content/berita/a/Foto.jpg would both be published at /berita/a/foto.jpg; change the slug or the file name of one of them`},
+	},
+	{
+		name: "page at a url warta makes itself",
+		site: `
+-- content/tag.md --
+---
+title: Label
+---
+`,
+		want: []string{`content/tag.md:1: this page and a page that warta makes itself would both be published at /tag/; change the slug or the file name of one of them`},
+	},
+	{
+		name: "page at the url of a tag",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+tags: [PAUD]
+---
+-- content/tag/paud.md --
+---
+title: Tentang PAUD
+---
+`,
+		want: []string{`content/tag/paud.md:1: this page and a page that warta makes itself would both be published at /tag/paud/; change the slug or the file name of one of them`},
+	},
+	{
+		name: "slug empty",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+slug: "???"
+---
+`,
+		want: []string{`content/berita/a.md:4: cannot make a web address from "???"; give the page a slug: with letters or digits`},
+	},
+
+	// Files that are not text.
+	{
+		name: "not utf-8",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+`,
+		edit: func(fsys fstest.MapFS) {
+			fsys["content/berita/a.md"].Data = []byte("---\ntitle: A\ndate: 2025-07-29\n---\nKegiatan di Caf\xe9 Anak.\n")
+		},
+		want: []string{`content/berita/a.md:5: the file is not UTF-8 text; save it again with UTF-8 encoding`},
+	},
+	{
+		name: "symlink leading outside",
+		site: `
+-- content/_index.md --
+Beranda.
+`,
+		edit: func(fsys fstest.MapFS) {
+			fsys["content/rahasia.md"] = &fstest.MapFile{Data: []byte("../../etc/passwd"), Mode: fs.ModeSymlink}
+		},
+		want: []string{`content/rahasia.md: this link leads outside the site folder; copy the file into the site instead`},
+	},
+	{
+		name: "no content folder",
+		site: `
+-- site.yaml --
+title: Dinas Sosial
+`,
+		want: []string{`content: there is no content/ folder; create it with at least content/_index.md`},
+	},
+
+	// Templates.
+	{
+		name: "template parse error",
+		site: `
+-- layouts/news.html --
+{{define "main"}}
+<h1>{{.Page.Title}}</h1>
+{{if .Page.Title}
+{{end}}
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+`,
+		want: []string{`layouts/news.html:3: template error: bad character U+007D '}'`},
+	},
+	{
+		name: "template execution error",
+		site: `
+-- layouts/news.html --
+{{define "main"}}
+<h1>{{.Page.Title}}</h1>
+{{.Page.Nope}}
+{{end}}
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+`,
+		want: []string{`layouts/news.html:3: template news.html failed for the page at /berita/a/: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *render.PageView`},
+	},
+	{
+		name: "template missing",
+		site: `
+-- content/_index.md --
+Beranda.
+`,
+		opt:  sitetest.Options{NoTheme: true},
+		want: []string{`layouts/baseof.html: no template "baseof.html" in layouts/ or the built-in theme; add layouts/baseof.html`},
+	},
+
+	// site.yaml.
+	{
+		name: "site.yaml syntax",
+		site: `
+-- site.yaml --
+title: Dinas Sosial
+menu: [{title: Berita, url: /berita/}
+pagination: 2
+-- content/_index.md --
+Beranda.
+`,
+		want: []string{`site.yaml:2: site.yaml is not valid YAML: did not find expected ',' or ']'`},
+	},
+	{
+		name: "site.yaml settings",
+		site: `
+-- site.yaml --
+title: Dinas Sosial
+titel: Dinas Sosial
+base_url: dinsos.example.org
+language: jv
+timezone: Asia/Metro
+pagination: -1
+department:
+  nama: Dinas
+menu:
+  - {title: Berita}
+images:
+  quality: 150
+  widths: [2]
+-- content/_index.md --
+Beranda.
+`,
+		want: []string{
+			`site.yaml:2: unknown setting "titel"; check its spelling (known settings are listed in the README)`,
+			`site.yaml:3: base_url: "dinsos.example.org" is not a full web address; write it like https://dinsos.metrokota.go.id/`,
+			`site.yaml:4: language: "jv" is not supported; use id (Indonesian) or en (English)`,
+			`site.yaml:5: timezone: "Asia/Metro" is not a time zone; use a name like Asia/Jakarta`,
+			`site.yaml:6: pagination: must be a whole number of at least 1, not -1`,
+			`site.yaml:8: unknown setting "nama"; check its spelling (known settings are listed in the README)`,
+			`site.yaml:9: menu: entry 1 needs both title and url`,
+			`site.yaml:12: quality: must be between 1 and 100, not 150`,
+			`site.yaml:13: widths: 2 is not a sensible image width; use widths between 16 and 8192 pixels`,
+		},
+	},
+	{
+		name: "base url from the command line",
+		site: `
+-- content/_index.md --
+Beranda.
+`,
+		opt:  sitetest.Options{BaseURL: "ftp://dinsos.example.org/"},
+		want: []string{`--base-url: base_url: "ftp://dinsos.example.org/" is not a full web address; write it like https://dinsos.metrokota.go.id/`},
+	},
+
+	// Drafts are left out with their problems.
+	{
+		name: "a broken draft does not fail the build",
+		site: `
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+-- content/berita/draf.md --
+---
+title: Draf
+date: kemarin
+draft: true
+---
+`,
+		want: nil,
+	},
+}
+
+func TestDiagnostics(t *testing.T) {
+	t.Parallel()
+	for _, tc := range diagnosticCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fsys := sitetest.Files(tc.site)
+			if tc.edit != nil {
+				tc.edit(fsys)
+			}
+			s := sitetest.Build(t, fsys, tc.opt)
+			got := s.Diagnostics()
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if (s.Err != nil) != (len(tc.want) > 0) {
+				t.Errorf("build error = %v, want one only with diagnostics", s.Err)
+			}
+		})
+	}
+}
+
+// TestDiagnosticsAllAtOnce: one build reports every broken file, not just
+// the first.
+func TestDiagnosticsAllAtOnce(t *testing.T) {
+	t.Parallel()
+	s := sitetest.BuildTxtar(t, `
+-- site.yaml --
+titel: Dinas Sosial
+-- content/berita/a.md --
+---
+title: A
+date: 2025-13-45
+---
+-- content/berita/b.md --
+---
+title: [B
+---
+-- content/modul/smp/m/index.md --
+---
+title: M
+level: sd
+---
+`, sitetest.Options{})
+	s.AssertFailed(t)
+	want := []string{
+		`content/berita/a.md:3: date "2025-13-45" is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)`,
+		// yaml.v3 places an unclosed list on the first line at the end of
+		// the front matter, where the "]" was expected.
+		`content/berita/b.md:3: the YAML front matter is not valid: did not find expected ',' or ']'`,
+		`content/modul/smp/m/index.md:3: level "sd" does not match the folder modul/smp/; write level: smp or move the module to modul/sd/`,
+		`site.yaml:1: unknown setting "titel"; check its spelling (known settings are listed in the README)`,
+	}
+	if got := s.Diagnostics(); !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDiagnosticsIndonesian: the same problem in the site's default
+// language, as the command prints it.
+func TestDiagnosticsIndonesian(t *testing.T) {
+	t.Parallel()
+	s := sitetest.BuildTxtar(t, `
+-- content/berita/x.md --
+---
+title: Judul
+date: 29-07-2025
+---
+`, sitetest.Options{})
+	got := s.Result.Diags.Format("id")
+	want := "content/berita/x.md:3: date \"29-07-2025\" bukan tanggal; tulis seperti 2025-07-29 (atau 2025-07-29T09:00:00+07:00)\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestWindowsFiles: files saved on Windows (CRLF line ends, a UTF-8 byte
+// order mark) build, and their problems keep their lines.
+func TestWindowsFiles(t *testing.T) {
+	t.Parallel()
+	crlf := func(s string) []byte { return []byte(strings.ReplaceAll(s, "\n", "\r\n")) }
+	bom := func(b []byte) []byte { return append([]byte("\xef\xbb\xbf"), b...) }
+	fsys := fstest.MapFS{}
+	sitetest.Add(fsys, "site.yaml", crlf("title: Dinas Sosial\nbase_url: https://dinsos.example.org/\n"))
+	sitetest.Add(fsys, "content/berita/2025-07-29-crlf.md", crlf("---\ntitle: Baris Windows\ndate: 2025-07-29\ntags:\n  - satu\n  - dua\n---\nParagraf pertama\nmasih pertama.\n\nParagraf kedua.\n"))
+	sitetest.Add(fsys, "content/berita/2025-07-30-bom.md", bom([]byte("---\ntitle: Dengan BOM\ndate: 2025-07-30\n---\nIsi.\n")))
+	sitetest.Add(fsys, "content/berita/2025-07-31-keduanya.md", bom(crlf("+++\ntitle = \"TOML dari Windows\"\ndate = 2025-07-31\n+++\nIsi.\n")))
+	s := sitetest.Build(t, fsys, sitetest.Options{})
+	s.AssertOK(t)
+	s.AssertFile(t, "berita/crlf/index.html", "<h1>Baris Windows</h1>", "Paragraf pertama\nmasih pertama.", "/tag/dua/", "! \r")
+	s.AssertFile(t, "berita/bom/index.html", "<h1>Dengan BOM</h1>", "! \ufeff")
+	s.AssertFile(t, "berita/keduanya/index.html", "<h1>TOML dari Windows</h1>", "Kamis, 31 Juli 2025")
+
+	// A problem in a CRLF file is reported on the line an editor shows.
+	sitetest.Add(fsys, "content/berita/2025-07-29-crlf.md", bom(crlf("---\ntitle: Baris Windows\n\ndate: 29-07-2025\n---\n")))
+	s = sitetest.Build(t, fsys, sitetest.Options{})
+	want := []string{`content/berita/2025-07-29-crlf.md:4: date "29-07-2025" is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)`}
+	if got := s.Diagnostics(); !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// failingFS is a site whose file bad cannot be read, like a file without
+// read permission or on a failing disk.
+type failingFS struct {
+	fstest.MapFS
+	bad string
+}
+
+var errDisk = errors.New("input/output error")
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errDisk}
+	}
+	return f.MapFS.Open(name)
+}
+
+// ReadFile hides MapFS's own, so that reads go through Open.
+func (f failingFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(onlyOpen{f}, name) }
+
+type onlyOpen struct{ fs.FS }
+
+// failingSink refuses every write, like a full disk.
+type failingSink struct{}
+
+var _ publish.Sink = failingSink{}
+
+func (failingSink) Write(string, []byte) error       { return errors.New("no space left on device") }
+func (failingSink) Copy(string, fs.FS, string) error { return errors.New("no space left on device") }
+
+// TestDiagnosticsFromFailingIO covers the messages a build gives when the
+// disk, not the site, is at fault.
+func TestDiagnosticsFromFailingIO(t *testing.T) {
+	t.Parallel()
+	site := sitetest.Files(`
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+-- assets/css/extra.css --
+body { color: red }
+`)
+	cases := []struct {
+		name string
+		src  fs.FS
+		sink publish.Sink
+		want string
+	}{
+		{"content file unreadable", failingFS{site, "content/berita/a.md"}, publish.NewMemory(),
+			`content/berita/a.md: cannot read the file: open content/berita/a.md: input/output error`},
+		{"asset unreadable", failingFS{site, "assets/css/extra.css"}, publish.NewMemory(),
+			`assets: cannot process the asset: open assets/css/extra.css: input/output error`},
+		{"output unwritable", site, failingSink{},
+			`assets/: cannot write the site: no space left on device`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, _ := build.Build(context.Background(), build.Options{Source: tc.src, Theme: warta.Theme, Sink: tc.sink, Now: sitetest.Now})
+			lines := strings.Split(strings.TrimSuffix(res.Diags.Format("en"), "\n"), "\n")
+			if !slices.Contains(lines, tc.want) {
+				t.Errorf("diagnostics:\n%s\nwant a line:\n%s", strings.Join(lines, "\n"), tc.want)
+			}
+			if res.Diags.Err() == nil {
+				t.Error("the build did not fail")
+			}
+		})
+	}
+}

@@ -1,0 +1,127 @@
+// Package bundle makes the download bundles of lesson modules: zip
+// archives that a teacher takes to a classroom without internet, and the
+// self-contained HTML page inside them.
+//
+// The rules:
+//
+//   - An archive is deterministic: entries are sorted by name, every entry
+//     has the same fixed time (Epoch) and mode, and compression depends only
+//     on the file's type. The same files give the same bytes.
+//   - Files are stored as they are. Formats that are compressed already
+//     (PNG, JPEG, zip-based office files, ...) are stored, everything else
+//     is deflated; nothing is re-encoded.
+//   - The offline page (Offline) opens from a folder or a USB stick with no
+//     network: its CSS is inlined, its pictures are files of the bundle or
+//     data: URIs, links to other files of the bundle are relative, and
+//     every other link leads to the site's public address.
+package bundle
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Epoch is the time of every entry of every archive. A fixed time keeps
+// rebuilds byte-identical; it is the day the department's module series
+// began, so archive tools show a sensible date.
+var Epoch = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// File is one entry of an archive: its bytes, or a file to copy from Src.
+type File struct {
+	Name string // slash path inside the archive
+	Data []byte
+	Src  fs.FS
+	Path string // in Src, when Data is nil
+}
+
+// Size is the file's length in bytes.
+func (f File) Size() (int64, error) {
+	if f.Data != nil || f.Src == nil {
+		return int64(len(f.Data)), nil
+	}
+	info, err := fs.Stat(f.Src, f.Path)
+	if err != nil {
+		return 0, err
+	}
+	return info.Size(), nil
+}
+
+// stored are extensions of formats that compress no further.
+var stored = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true,
+	".zip": true, ".gz": true, ".docx": true, ".xlsx": true, ".pptx": true,
+	".odt": true, ".ods": true, ".odp": true, ".epub": true,
+	".mp3": true, ".m4a": true, ".mp4": true, ".webm": true, ".ogg": true,
+}
+
+// Zip writes files as a zip archive to w. Names must be clean relative
+// slash paths, each used once.
+func Zip(w io.Writer, files []File) error {
+	files = slices.Clone(files)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	for i, f := range files {
+		if f.Name == "" || path.Clean(f.Name) != f.Name || path.IsAbs(f.Name) || strings.HasPrefix(f.Name, "../") || f.Name == ".." {
+			return fmt.Errorf("zip entry %q is not a clean relative path", f.Name)
+		}
+		if i > 0 && files[i-1].Name == f.Name {
+			return fmt.Errorf("zip entry %q twice", f.Name)
+		}
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range files {
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: Epoch}
+		if stored[strings.ToLower(path.Ext(f.Name))] {
+			h.Method = zip.Store
+		}
+		h.SetMode(0o644)
+		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		if err := f.copyTo(fw); err != nil {
+			return fmt.Errorf("zip entry %s: %w", f.Name, err)
+		}
+	}
+	return zw.Close()
+}
+
+func (f File) copyTo(w io.Writer) error {
+	if f.Data != nil || f.Src == nil {
+		_, err := w.Write(f.Data)
+		return err
+	}
+	r, err := f.Src.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = io.Copy(w, r)
+	return err
+}
+
+// ZipBytes is Zip into memory.
+func ZipBytes(files []File) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := Zip(&buf, files); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Within returns files with dir/ in front of each name: the same bundle
+// as a folder of a larger one.
+func Within(dir string, files []File) []File {
+	out := make([]File, len(files))
+	for i, f := range files {
+		f.Name = dir + "/" + f.Name
+		out[i] = f
+	}
+	return out
+}

@@ -1,0 +1,384 @@
+package render
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dinsos-metro/warta/internal/content"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/imageproc"
+	"github.com/dinsos-metro/warta/internal/markdown"
+	"github.com/dinsos-metro/warta/internal/site"
+)
+
+// The render side of the image pipeline.
+//
+// Every picture a page shows (a news cover, a gallery photo, an image in
+// the page's Markdown) is published as resized copies, never as the file
+// in the bundle: while rendering, image() asks internal/imageproc for the
+// copies' names and sizes (the source is probed, not decoded) and records
+// the ops; after rendering, Images makes them all at once, in parallel,
+// from the cache where it can. A derivative is named after its picture,
+// its width and the first characters of its key:
+//
+//	galeri/kunjungan/foto-01-960w-1a2b3c4d5e.jpg
+//
+// so a changed photo or setting gets a new name (browsers may cache
+// derivatives for ever) and the same input always gives the same name.
+//
+// The default picture (src) is the 960 px one, or the widest below it;
+// srcset lists them all; gallery photos link to the widest as their larger
+// view; og:image is a 1200 px copy of the page's cover. Bundle images of
+// modules are worksheets and drawings published as they are (see
+// modules.go), not photos.
+
+// defaultWidth is the width of src: sharp on a phone, light on slow data.
+const defaultWidth = 960
+
+// ogWidth is the width social networks ask for in previews.
+const ogWidth = 1200
+
+// imageState is a Renderer's collected derivatives.
+type imageState struct {
+	mu       sync.Mutex
+	ops      map[string]imageproc.Op // by output name
+	reported map[string]bool         // sources already reported as broken
+}
+
+func (r *Renderer) imgState() *imageState {
+	r.imgs.mu.Lock()
+	if r.imgs.ops == nil {
+		r.imgs.ops = map[string]imageproc.Op{}
+		r.imgs.reported = map[string]bool{}
+	}
+	r.imgs.mu.Unlock()
+	return &r.imgs
+}
+
+// derivative is one resized copy with its output name.
+type derivative struct {
+	name string
+	op   imageproc.Op
+}
+
+// source probes a bundle image, reporting a broken one once.
+func (r *Renderer) source(res content.Resource) *imageproc.Source {
+	if r.opt.Images == nil {
+		return nil
+	}
+	src, err := r.opt.Images.Source(res.Path)
+	if err != nil {
+		st := r.imgState()
+		st.mu.Lock()
+		first := !st.reported[res.Path]
+		st.reported[res.Path] = true
+		st.mu.Unlock()
+		if first {
+			r.diags.Add(imageDiag(err, res.Path))
+		}
+		return nil
+	}
+	return src
+}
+
+// derivatives names the copies of src, a bundle file of p, at widths.
+func (r *Renderer) derivatives(p *site.Page, name string, src *imageproc.Source, widths []int) []derivative {
+	cfg := r.opt.Site.Config.Images
+	dir := strings.TrimPrefix(p.URL, "/")
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	var out []derivative
+	for _, w := range widths {
+		op := imageproc.NewOp(src, w, cfg.Quality)
+		out = append(out, derivative{
+			name: fmt.Sprintf("%s%s-%dw-%s%s", dir, stem, op.Width, op.Key()[:10], op.Format.Ext()),
+			op:   op,
+		})
+	}
+	return out
+}
+
+// want records derivatives to be made by Images.
+func (r *Renderer) want(ds ...derivative) {
+	st := r.imgState()
+	st.mu.Lock()
+	for _, d := range ds {
+		st.ops[d.name] = d.op
+	}
+	st.mu.Unlock()
+}
+
+// image is a bundle picture of p as a responsive Image. Without the
+// pipeline (or for a file that is missing or broken, which is reported) it
+// is the file itself.
+func (r *Renderer) responsive(p *site.Page, name, alt string) *Image {
+	img := &Image{URL: r.urls.Rel(p.URL + name), Alt: alt}
+	res, ok := p.Resource(name)
+	if !ok {
+		return img
+	}
+	src := r.source(res)
+	if src == nil {
+		if r.opt.Images == nil {
+			img.Width, img.Height = r.imageSize(res.Path)
+		}
+		return img
+	}
+	ds := r.derivatives(p, name, src, imageproc.Widths(r.opt.Site.Config.Images.Widths, src.Width))
+	r.want(ds...)
+	if r.opt.Site.Config.Images.PublishOriginals {
+		r.wantOriginal(p, res, src)
+	}
+	def := ds[0]
+	for _, d := range ds {
+		if d.op.Width <= defaultWidth {
+			def = d
+		}
+	}
+	img.URL = r.urls.Rel("/" + def.name)
+	img.Width, img.Height = def.op.Width, def.op.Height()
+	img.Large = r.urls.Rel("/" + ds[len(ds)-1].name)
+	if len(ds) > 1 {
+		var set []string
+		for _, d := range ds {
+			set = append(set, r.urls.Rel("/"+d.name)+" "+strconv.Itoa(d.op.Width)+"w")
+		}
+		img.SrcSet = strings.Join(set, ", ")
+	}
+	return img
+}
+
+// wantOriginal publishes the picture at its own name and full size,
+// re-encoded like every derivative, so that no metadata goes out with it.
+func (r *Renderer) wantOriginal(p *site.Page, res content.Resource, src *imageproc.Source) {
+	op := imageproc.Op{Src: src, Width: src.Width, Format: imageproc.JPEG, Quality: max(r.opt.Site.Config.Images.Quality, 90)}
+	if src.Format == "png" || src.Alpha {
+		op.Format = imageproc.PNG
+	}
+	name := strings.TrimPrefix(p.URL, "/") + res.Name
+	if !strings.EqualFold(path.Ext(name), op.Format.Ext()) && !(op.Format == imageproc.JPEG && strings.EqualFold(path.Ext(name), ".jpeg")) {
+		name = strings.TrimSuffix(name, path.Ext(name)) + op.Format.Ext()
+	}
+	r.want(derivative{name: name, op: op})
+}
+
+// ogImage is the preview picture of a page: a 1200 px copy of its cover
+// (a news cover, a gallery's first photo), as an absolute URL.
+func (r *Renderer) ogImage(p *site.Page, cover *Image) *Image {
+	if cover == nil {
+		return nil
+	}
+	og := &Image{URL: r.urls.Abs(strings.TrimPrefix(cover.URL, r.urls.base.Path)), Alt: cover.Alt, Width: cover.Width, Height: cover.Height}
+	name := ""
+	switch {
+	case p.News != nil:
+		name = p.News.Cover
+	case p.Gallery != nil:
+		for _, ph := range p.Gallery.Photos {
+			if p.Gallery.Published(ph) {
+				name = ph.File
+				break
+			}
+		}
+	}
+	res, ok := p.Resource(name)
+	if !ok {
+		return og
+	}
+	src := r.source(res)
+	if src == nil {
+		return og
+	}
+	d := r.derivatives(p, name, src, []int{ogWidth})[0]
+	r.want(d)
+	og.URL = r.urls.Abs("/" + d.name)
+	og.Width, og.Height = d.op.Width, d.op.Height()
+	return og
+}
+
+// imageOutputs lists every derivative a page's job may publish, for the
+// render State: the copies of each picture in its bundle at every width
+// (and the preview and original copies), whether or not the page ends up
+// showing it. Listing too many is harmless; too few would let serve drop a
+// file.
+func (r *Renderer) imageOutputs(p *site.Page) []string {
+	if r.opt.Images == nil || p.Module != nil {
+		return nil
+	}
+	cfg := r.opt.Site.Config.Images
+	var out []string
+	for _, res := range p.Resources {
+		if !content.IsImage(res.Name) {
+			continue
+		}
+		src, err := r.opt.Images.Source(res.Path)
+		if err != nil {
+			continue
+		}
+		widths := append(imageproc.Widths(cfg.Widths, src.Width), ogWidth)
+		for _, d := range r.derivatives(p, res.Name, src, widths) {
+			out = append(out, d.name)
+		}
+		if cfg.PublishOriginals {
+			out = append(out, strings.TrimPrefix(p.URL, "/")+res.Name)
+		}
+	}
+	return out
+}
+
+// ImageStats says what the images stage did.
+type ImageStats = imageproc.Stats
+
+// Images makes every derivative the render asked for and writes each under
+// its names. It runs after Run, as the build's images stage.
+func (r *Renderer) Images(ctx context.Context) (ImageStats, []diag.Diagnostic) {
+	if r.opt.Images == nil {
+		return ImageStats{}, nil
+	}
+	st := r.imgState()
+	st.mu.Lock()
+	byKey := map[string][]string{}
+	var ops []imageproc.Op
+	for _, name := range slices.Sorted(mapKeys(st.ops)) {
+		op := st.ops[name]
+		k := op.Key()
+		if byKey[k] == nil {
+			ops = append(ops, op)
+		}
+		byKey[k] = append(byKey[k], name)
+	}
+	st.mu.Unlock()
+
+	var ds diag.List
+	errs := r.opt.Images.Run(ctx, ops, func(op imageproc.Op, data []byte) error {
+		for _, name := range byKey[op.Key()] {
+			if d := r.write(name, data, op.Src.Path); d != nil {
+				ds.Add(*d)
+			}
+		}
+		return nil
+	})
+	for _, err := range errs {
+		var e *imageproc.Error
+		switch {
+		case errors.As(err, &e):
+			ds.Add(imageDiag(e, e.Path))
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			ds.Add(diag.New("", 0, diag.OutputFailed, err))
+		default:
+			ds.Add(diag.New("", 0, diag.ImageFailed, err))
+		}
+	}
+	return r.opt.Images.Stats(), ds.Items()
+}
+
+// imageDiag turns a processing error into a message about the file.
+func imageDiag(err error, file string) diag.Diagnostic {
+	var e *imageproc.Error
+	if !errors.As(err, &e) {
+		return diag.New(file, 0, diag.ImageFailed, err)
+	}
+	switch e.Kind {
+	case imageproc.ErrNotImage:
+		return diag.New(file, 0, diag.ImageNotImage)
+	case imageproc.ErrUnsupported:
+		return diag.New(file, 0, diag.ImageUnsupported, e.Format)
+	case imageproc.ErrTooLarge:
+		return diag.New(file, 0, diag.ImageTooLarge, e.Width, e.Height)
+	case imageproc.ErrCorrupt:
+		return diag.New(file, 0, diag.ImageCorrupt, plainError(e.Err))
+	case imageproc.ErrRead:
+		return diag.New(file, 0, diag.ReadFailed, e.Err)
+	}
+	return diag.New(file, 0, diag.ImageFailed, e.Err)
+}
+
+// plainError drops the package prefixes of decoder errors ("unexpected
+// EOF" reads better than "jpeg: unexpected EOF" to staff).
+func plainError(err error) string {
+	s := err.Error()
+	for _, p := range []string{"jpeg: ", "png: ", "gif: ", "webp: ", "image: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// bundleImages gives the Markdown of p its pictures: images in the
+// page's bundle become responsive derivatives, checked for consent and
+// alt text. Modules keep their images as files (see modules.go); nil
+// leaves every image as written.
+func (r *Renderer) bundleImages(p *site.Page) markdown.ImageResolver {
+	if r.opt.Images == nil || p.Module != nil || len(p.Resources) == 0 {
+		return nil
+	}
+	return &pageImages{r: r, p: p}
+}
+
+type pageImages struct {
+	r  *Renderer
+	p  *site.Page
+	mu sync.Mutex
+	ds []diag.Diagnostic
+}
+
+func (pi *pageImages) ResolveImage(dest, alt string, line int) (markdown.ImageAttrs, bool) {
+	p := pi.p
+	if dest == "" || strings.Contains(dest, ":") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
+		return markdown.ImageAttrs{}, false // elsewhere on the web or the site
+	}
+	name := path.Clean(strings.TrimPrefix(dest, "./"))
+	res, ok := p.Resource(name)
+	if !ok || !content.IsImage(name) {
+		return markdown.ImageAttrs{}, false
+	}
+	at := p.BodyLine + line - 1
+	cfg := pi.r.opt.Site.Config
+	if cfg.Privacy.ConsentRequired() && !consented(p) {
+		pi.report(diag.New(p.File, at, diag.ImageNoConsent, name))
+	}
+	if alt == "" {
+		pi.report(diag.New(p.File, at, diag.ImageNoAlt, name, name))
+	}
+	if pi.r.source(res) == nil {
+		return markdown.ImageAttrs{}, false
+	}
+	img := pi.r.responsive(p, name, alt)
+	return markdown.ImageAttrs{
+		Src: img.URL, SrcSet: img.SrcSet, Width: img.Width, Height: img.Height,
+		Sizes: "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
+	}, true
+}
+
+func (pi *pageImages) report(d diag.Diagnostic) {
+	pi.mu.Lock()
+	pi.ds = append(pi.ds, d)
+	pi.mu.Unlock()
+}
+
+// consented is the page's consent for its bundle pictures: its own
+// consent: field, or a gallery's.
+func consented(p *site.Page) bool {
+	if p.Consent != nil {
+		return *p.Consent
+	}
+	return p.Gallery != nil && p.Gallery.Consent
+}
+
+// imageDiags returns what the Markdown's pictures reported, sorted.
+func imageDiags(res markdown.ImageResolver) []diag.Diagnostic {
+	pi, ok := res.(*pageImages)
+	if !ok {
+		return nil
+	}
+	pi.mu.Lock()
+	defer pi.mu.Unlock()
+	out := slices.Clone(pi.ds)
+	slices.SortFunc(out, func(a, b diag.Diagnostic) int { return cmp.Compare(a.Line, b.Line) })
+	return out
+}
