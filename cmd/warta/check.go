@@ -32,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	defer root.Close()
 	list, res := check.Run(context.Background(), check.Options{
-		Build: build.Options{Source: root.FS(), Theme: warta.Theme, Drafts: *drafts, Future: true},
+		Build: build.Options{Source: root.FS(), Theme: warta.Theme, Drafts: *drafts, Future: true, Dir: *src},
 	})
 	l := *lang
 	if l == "" && res.Config != nil {

@@ -147,16 +147,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Build(ctx, build.Options{
 		Source: root.FS(), Theme: warta.Theme, Sink: staging,
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, NoMinify: *noMinify,
-		PDF: *printPDF, CacheDir: filepath.Join(*src, ".cache", "warta"),
+		PDF: *printPDF,
+		Dir: *src, Progress: terminal(stderr),
+		State: loadState(*src, *out), Tool: toolOnce(),
 	})
 	if msgLang == "" && res.Config != nil {
 		msgLang = res.Config.Language
 	}
 	fmt.Fprint(stderr, res.Diags.Format(langOr(msgLang)))
 	if err == nil {
+		// The state must never promise files the output does not have:
+		// drop it before the swap, save the new one after.
+		forgetState(*src, *out)
 		err = staging.Commit()
 		if err != nil {
 			fmt.Fprintln(stderr, "warta:", say(diag.OutputFailed, err))
+		} else {
+			saveState(*src, *out, res.State)
 		}
 	}
 	if err != nil {
@@ -170,7 +177,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if !*quiet {
-		fmt.Fprintln(stdout, "warta:", say(diag.BuildSummary, res.Pages, res.Sections, res.Files, *out, seconds(res.Duration)))
+		fmt.Fprintln(stdout, "warta:", say(diag.BuildSummary, res.Total, res.Sections, staging.Written(), *out,
+			res.Pages, max(res.Total-res.Pages, 0), seconds(res.Duration)))
 		if *verbose {
 			var parts []string
 			for _, s := range res.Stages {

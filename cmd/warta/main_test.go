@@ -126,7 +126,7 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "halaman dibangun") {
+	if !strings.Contains(stdout, "halaman (") {
 		t.Errorf("no summary on stdout: %q", stdout)
 	}
 	after := snapshot(t, public)

@@ -43,7 +43,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	srv, err := serve.New(ctx, serve.Options{
 		Build: build.Options{
 			Source: root.FS(), Theme: warta.Theme, Drafts: *drafts, Future: *future,
-			BaseURL: "http://" + addr + "/", NoMinify: true,
+			BaseURL: "http://" + addr + "/", NoMinify: true, Dir: *src,
 		},
 		Dir: *src, Addr: addr, Lang: *lang, Log: stdout,
 	})

@@ -59,12 +59,18 @@ type Options struct {
 	// rewritten in place (give it a terminal).
 	Progress io.Writer
 	// PDF prints every module page to PDF with a local Chromium (also on
-	// with site.yaml's modules.pdf); Printer, when set, prints instead.
+	// with site.yaml's modules.pdf); the PDFs are cached in
+	// .cache/warta/pdf/ below Dir (in memory without Dir). Printer, when
+	// set, prints instead.
 	PDF     bool
 	Printer render.Printer
-	// CacheDir keeps derived files between builds (the PDFs, in pdf/);
-	// "" keeps them for one build only.
-	CacheDir string
+	// State is what the previous build of the same output left (see
+	// render.State): outputs whose inputs did not change are carried over
+	// instead of being made again. Nil builds everything.
+	State *render.State
+	// Tool identifies the warta binary, so that a new version never carries
+	// over outputs an older one made.
+	Tool string
 }
 
 // Stage is one timed step of a build.
@@ -76,7 +82,8 @@ type Stage struct {
 // Result describes a finished build, successful or not.
 type Result struct {
 	Config   *config.Config
-	Pages    int // HTML pages written
+	Pages    int // HTML pages rendered by this build
+	Total    int // HTML pages of the site, rendered or carried over
 	Files    int // all files written
 	Skipped  int // outputs not rendered again because nothing they show changed
 	Sources  int // content pages read
@@ -87,6 +94,8 @@ type Result struct {
 	// Images counts the resized copies: Made (decoded and encoded this
 	// build) and Cached (taken from the cache), among others.
 	Images imageproc.Stats
+	// State is what the next build may start from (nil when this one failed).
+	State *render.State
 }
 
 // Build runs every stage once. The returned error is non-nil when the

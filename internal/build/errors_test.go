@@ -1,16 +1,24 @@
 package build_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"hash/crc32"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/dinsos-metro/warta"
 	"github.com/dinsos-metro/warta/internal/build"
+	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/publish"
 	"github.com/dinsos-metro/warta/internal/sitetest"
 )
@@ -313,6 +321,119 @@ gallery: galeri/tidak-ada
 		want: []string{`content/berita/a.md:4: gallery "galeri/tidak-ada" does not exist; use the folder of a gallery, like galeri/2025-07-29-nama-kegiatan`},
 	},
 
+	// Pictures of people: consent and a text for readers who cannot see them.
+	{
+		name: "cover without consent or description",
+		site: `
+-- content/berita/a/index.md --
+---
+title: A
+date: 2025-07-29
+cover: sampul.jpg
+---
+`,
+		edit: func(fsys fstest.MapFS) { sitetest.Add(fsys, "content/berita/a/sampul.jpg", sitetest.JPEG(8, 8)) },
+		want: []string{
+			`content/berita/a/index.md:4: cover "sampul.jpg" has no consent to be published; add consent: true to the front matter when the people in the picture (or their parents) agreed to its publication, or remove the cover`,
+			`content/berita/a/index.md:4: cover "sampul.jpg" has no description for readers who cannot see it; add cover_alt: "what the picture shows"`,
+		},
+	},
+	{
+		name: "photos without description",
+		site: `
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+consent: true
+photos:
+  - file: tanpa-teks.png
+  - file: dengan-keterangan.png
+    caption: Cukup keterangan
+  - file: ditolak.png
+    consent: false
+---
+`,
+		edit: func(fsys fstest.MapFS) {
+			for _, n := range []string{"tanpa-teks", "dengan-keterangan", "ditolak"} {
+				sitetest.Add(fsys, "content/galeri/g/"+n+".png", sitetest.PNG(8, 8))
+			}
+		},
+		want: []string{`content/galeri/g/index.md:6: photo "tanpa-teks.png" has no description for readers who cannot see it; add alt: "what the photo shows" (or a caption:) to it`},
+	},
+	{
+		name: "pictures in the text",
+		site: `
+-- content/berita/a/index.md --
+---
+title: A
+date: 2025-07-29
+---
+Teks.
+
+![](foto.png)
+`,
+		edit: func(fsys fstest.MapFS) { sitetest.Add(fsys, "content/berita/a/foto.png", sitetest.PNG(8, 8)) },
+		want: []string{
+			`content/berita/a/index.md:7: image "foto.png" has no consent to be published; add consent: true to the front matter when the people in it (or their parents) agreed to its publication, or remove the image`,
+			`content/berita/a/index.md:7: image "foto.png" has no description for readers who cannot see it; write it between the brackets: ![what the picture shows](foto.png)`,
+		},
+	},
+	{
+		name: "files that are not pictures",
+		site: `
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+consent: true
+photos:
+  - {file: teks.jpg, alt: a}
+  - {file: iphone.jpg, alt: b}
+  - {file: raksasa.png, alt: c}
+  - {file: terpotong.png, alt: d}
+---
+-- content/galeri/g/teks.jpg --
+bukan gambar
+`,
+		edit: func(fsys fstest.MapFS) {
+			png := sitetest.PNG(8, 8)
+			huge := bytes.Clone(png)
+			copy(huge[16:24], []byte{0, 0, 0x80, 0, 0, 0, 0x80, 0}) // IHDR: 32768×32768
+			binary.BigEndian.PutUint32(huge[29:33], crc32.ChecksumIEEE(huge[12:29]))
+			sitetest.Add(fsys, "content/galeri/g/iphone.jpg", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"))
+			sitetest.Add(fsys, "content/galeri/g/raksasa.png", huge)
+			sitetest.Add(fsys, "content/galeri/g/terpotong.png", png[:len(png)-20])
+		},
+		want: []string{
+			`content/galeri/g/iphone.jpg: this is a HEIC picture, which warta cannot read; save it as JPEG (or PNG) and use that file instead`,
+			`content/galeri/g/raksasa.png: this picture is 32768×32768 pixels, too large to process safely (at most 100 megapixels); make it smaller first`,
+			`content/galeri/g/teks.jpg: this file is not a picture (it is not JPEG, PNG, GIF or WebP inside); replace it with the real photo`,
+			`content/galeri/g/terpotong.png: this picture is damaged or incomplete (invalid format: unexpected EOF); copy it again from the camera or phone`,
+		},
+	},
+	{
+		name: "module files (warnings only)",
+		site: `
+-- content/modul/sd/m/index.md --
+---
+title: M
+level: sd
+attachments:
+  - file: lembar.pdf
+---
+Lihat ![peta](https://example.org/peta.png).
+-- content/modul/sd/m/lembar.pdf --
+%PDF
+-- content/modul/sd/m/catatan.txt --
+catatan
+`,
+		want: []string{
+			`content/modul/sd/m/index.md: warning: the offline copy of this module loads https://example.org/peta.png from the web; put the file in the module's folder so that the download works without internet`,
+			`content/modul/sd/m/index.md:4: warning: "catatan.txt" is in the module's folder but not listed in attachments, so it is not published; add it to attachments (- file: catatan.txt) or remove it from the folder`,
+		},
+	},
+
 	// URLs.
 	{
 		name: "same url from date prefix",
@@ -557,6 +678,11 @@ draft: true
 
 func TestDiagnostics(t *testing.T) {
 	t.Parallel()
+	var (
+		mu      sync.Mutex
+		covered = map[diag.Code]bool{}
+	)
+	t.Cleanup(func() { checkCoverage(t, covered) }) // after every case has run
 	for _, tc := range diagnosticCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -569,10 +695,63 @@ func TestDiagnostics(t *testing.T) {
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
-			if (s.Err != nil) != (len(tc.want) > 0) {
-				t.Errorf("build error = %v, want one only with diagnostics", s.Err)
+			fails := slices.ContainsFunc(tc.want, func(l string) bool { return !strings.Contains(l, " warning: ") })
+			if (s.Err != nil) != fails {
+				t.Errorf("build error = %v; want one only with error (not warning) diagnostics", s.Err)
 			}
+			mu.Lock()
+			for _, d := range s.Result.Diags.Items() {
+				covered[d.Code] = true
+			}
+			mu.Unlock()
 		})
+	}
+}
+
+// notFromABuild are the catalogue's codes that a build of a site folder
+// does not produce, with where they are tested instead.
+var notFromABuild = map[diag.Code]string{
+	diag.WarningPrefix:  "a prefix, not a message (TestFormat in internal/diag)",
+	diag.ReadFailed:     "TestDiagnosticsFromFailingIO",
+	diag.AssetFailed:    "TestDiagnosticsFromFailingIO",
+	diag.OutputFailed:   "TestDiagnosticsFromFailingIO",
+	diag.MarkdownFailed: "goldmark fails only when its writer does; a memory buffer never does",
+	diag.ImageFailed:    "a failing image cache or encoder; not reachable from a site's files",
+	diag.PDFNoBrowser:   "TestPDFWithoutBrowser",
+	diag.PDFFailed:      "TestPDFFailed",
+	diag.OutputUnsafe:   "cmd/warta TestUnsafeOutput",
+}
+
+// commandPrefixes mark codes of the command line, not of a build.
+var commandPrefixes = []string{"build-", "interrupted", "unknown-command", "serve-", "new-", "check-", "link-", "date-far-", "image-progress"}
+
+// checkCoverage fails when a catalogue code that a build can produce has
+// no case in diagnosticCases: every message staff can see is checked here
+// word for word.
+func checkCoverage(t *testing.T, covered map[diag.Code]bool) {
+	f, err := parser.ParseFile(token.NewFileSet(), "../diag/catalog.go", nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok {
+					continue
+				}
+				code := diag.Code(strings.Trim(lit.Value, `"`))
+				command := slices.ContainsFunc(commandPrefixes, func(p string) bool { return strings.HasPrefix(string(code), p) })
+				if _, elsewhere := notFromABuild[code]; !covered[code] && !elsewhere && !command {
+					t.Errorf("diag.%s (%q) has no case in diagnosticCases", name.Name, code)
+				}
+			}
+		}
 	}
 }
 
@@ -723,5 +902,92 @@ body { color: red }
 				t.Error("the build did not fail")
 			}
 		})
+	}
+}
+
+// TestPDFWithoutBrowser: asked for module PDFs on a machine without
+// Chromium, the build warns once and publishes the site without them.
+func TestPDFWithoutBrowser(t *testing.T) {
+	t.Setenv("CHROME_PATH", "/tidak/ada/chromium")
+	s := sitetest.BuildTxtar(t, `
+-- site.yaml --
+modules:
+  pdf: true
+-- content/modul/sd/m/index.md --
+---
+title: M
+level: sd
+---
+-- content/modul/sd/n/index.md --
+---
+title: N
+level: sd
+---
+`, sitetest.Options{})
+	got := s.Diagnostics()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "warning: module PDFs were not made: ") ||
+		!strings.Contains(got[0], "CHROME_PATH is /tidak/ada/chromium") ||
+		!strings.HasSuffix(got[0], "; install Chromium (sudo apt-get install chromium) or set CHROME_PATH, then build again") {
+		t.Errorf("diagnostics: %q", got)
+	}
+	if s.Err != nil {
+		t.Errorf("the build failed: %v", s.Err)
+	}
+	s.AssertFile(t, "modul/sd/m/index.html", "<h1>M</h1>")
+}
+
+type jammedPrinter struct{}
+
+func (jammedPrinter) Print(map[string][]byte, string) ([]byte, error) {
+	return nil, errors.New("printer jammed")
+}
+
+// TestPDFFailed: a module whose PDF cannot be made is named, and the build
+// goes on.
+func TestPDFFailed(t *testing.T) {
+	t.Parallel()
+	site := sitetest.Files(`
+-- content/modul/sd/m/index.md --
+---
+title: M
+level: sd
+---
+`)
+	res, err := build.Build(context.Background(), build.Options{
+		Source: site, Theme: warta.Theme, Sink: publish.NewMemory(), Now: sitetest.Now, Printer: jammedPrinter{},
+	})
+	want := "content/modul/sd/m/index.md: warning: the PDF of this module was not made: printer jammed\n"
+	if got := res.Diags.Format("en"); got != want || err != nil {
+		t.Errorf("diagnostics %q (error %v), want %q", got, err, want)
+	}
+}
+
+// Regression: an error that html/template finds while executing a partial
+// ("html/template:partials/footer.html:1:19: ...", no space after the
+// colon) was reported on the page's template without a line. It belongs
+// to the partial, at its line, once for each page that shows it.
+func TestTemplateErrorInPartial(t *testing.T) {
+	t.Parallel()
+	s := sitetest.BuildTxtar(t, `
+-- layouts/partials/footer.html --
+<footer>
+{{template "partials/tidak-ada.html" .}}
+</footer>
+-- content/berita/a.md --
+---
+title: A
+date: 2025-07-29
+---
+`, sitetest.Options{})
+	s.AssertFailed(t)
+	got := s.Diagnostics()
+	if len(got) < 2 {
+		t.Fatalf("diagnostics: %q", got)
+	}
+	for _, line := range got {
+		if !strings.HasPrefix(line, "layouts/partials/footer.html:2: template partials/footer.html failed for the page at /") ||
+			!strings.HasSuffix(line, `no such template "partials/tidak-ada.html"`) {
+			t.Errorf("diagnostic: %s", line)
+		}
 	}
 }

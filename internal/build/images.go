@@ -63,26 +63,19 @@ func (s *Session) runImages(ctx context.Context, res *Result) {
 }
 
 // imageProgress writes "gambar 12/200, sekitar 40 s lagi" over and over on
-// one line while images are made, once the work has taken a second.
+// one line while images are made (imageproc calls it only for work that
+// lasts), and clears the line at the end.
 func (s *Session) imageProgress() func(done, total int, left time.Duration) {
 	w := s.opt.Progress
 	if w == nil {
 		return nil
 	}
-	start := time.Now()
-	shown := false
 	lang := s.cfg.Language
 	return func(done, total int, left time.Duration) {
 		if done >= total {
-			if shown {
-				fmt.Fprint(w, "\r\x1b[K")
-			}
+			fmt.Fprint(w, "\r\x1b[K")
 			return
 		}
-		if time.Since(start) < time.Second {
-			return
-		}
-		shown = true
 		eta := "?"
 		if left > 0 {
 			eta = fmt.Sprintf("%d s", int(left.Round(time.Second).Seconds()))

@@ -445,8 +445,8 @@ func TestModulePDFChromium(t *testing.T) {
 	if _, err := pdf.Find(); err != nil {
 		t.Skipf("skipped: %v; install Chromium (apt-get install chromium) to print module PDFs", err)
 	}
-	cache := t.TempDir()
-	first, _ := buildWith(t, modulesFS(t), build.Options{PDF: true, CacheDir: cache})
+	dir := t.TempDir()
+	first, _ := buildWith(t, modulesFS(t), build.Options{PDF: true, Dir: dir})
 	data, ok := first.Get("modul/sd/sentuhan-aman/sentuhan-aman.pdf")
 	if !ok || !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Fatal("no PDF printed")
@@ -454,12 +454,12 @@ func TestModulePDFChromium(t *testing.T) {
 	if box := regexp.MustCompile(`/MediaBox \[0 0 (59[45]\.\d*) (84[12]\.\d*)\]`).Find(data); box == nil {
 		t.Errorf("the PDF is not A4: %s", regexp.MustCompile(`/MediaBox \[[^]]*\]`).Find(data))
 	}
-	cached, _ := os.ReadDir(cache + "/pdf")
+	cached, _ := os.ReadDir(dir + "/.cache/warta/pdf")
 	if len(cached) != 3 {
 		t.Errorf("%d PDFs cached, want one per module (3)", len(cached))
 	}
 	// Unchanged modules come from the cache: the same bytes.
-	second, _ := buildWith(t, modulesFS(t), build.Options{PDF: true, CacheDir: cache})
+	second, _ := buildWith(t, modulesFS(t), build.Options{PDF: true, Dir: dir})
 	again, _ := second.Get("modul/sd/sentuhan-aman/sentuhan-aman.pdf")
 	if !bytes.Equal(data, again) {
 		t.Error("second build made another PDF")

@@ -28,8 +28,8 @@ func (s *Session) printer(ctx context.Context) (render.Printer, func(prune bool)
 		return nil, done, []diag.Diagnostic{diag.Warn("", 0, diag.PDFNoBrowser, err)}
 	}
 	dir := ""
-	if s.opt.CacheDir != "" {
-		dir = filepath.Join(s.opt.CacheDir, "pdf")
+	if s.opt.Dir != "" {
+		dir = filepath.Join(s.opt.Dir, ".cache", "warta", "pdf")
 	}
 	p := pdf.New(ctx, pdf.Options{Browser: exe, CacheDir: dir})
 	return chromium{p}, func(prune bool) {

@@ -64,7 +64,7 @@ func NewSession(opt Options) *Session {
 
 // Full reads everything again and renders every output.
 func (s *Session) Full(ctx context.Context) (*Result, error) {
-	s.pages, s.state = nil, nil
+	s.pages, s.state = nil, s.opt.State
 	return s.run(ctx, Change{Config: true})
 }
 
@@ -86,8 +86,9 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		res.Stages = append(res.Stages, Stage{name, time.Since(t)})
 	}
 	if ch.Config {
-		// Everything depends on the settings: start afresh.
-		s.pages, s.state = nil, nil
+		// Everything depends on the settings: read everything again. The
+		// fingerprints include the settings, so the State stays valid.
+		s.pages = nil
 		ch.Layouts, ch.Assets = true, true
 		timed("config", s.loadConfig)
 	}
@@ -147,6 +148,14 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		s.rendered, s.renderedFull = r, full
 	})
 	timed("images", func() { s.runImages(ctx, res) })
+	if res.Diags.Errors() == 0 {
+		res.State = s.state
+		for name := range s.state.Outputs() {
+			if strings.HasSuffix(name, ".html") {
+				res.Total++
+			}
+		}
+	}
 	res.Duration = time.Since(start)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -200,7 +209,7 @@ func (s *Session) loadTheme() {
 func (s *Session) generation() uint64 {
 	h := sha256.New()
 	raw, _ := fs.ReadFile(s.opt.Source, config.File)
-	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%v\x00%v\x00", raw, s.opt.BaseURL, s.opt.NoMinify, s.opt.Drafts, s.opt.Future)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%v\x00%v\x00", s.opt.Tool, raw, s.opt.BaseURL, s.opt.NoMinify, s.opt.Drafts, s.opt.Future)
 	for _, name := range s.set.Files() {
 		h.Write([]byte(name))
 	}

@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dinsos-metro/warta/internal/sitetest"
 )
@@ -424,4 +426,21 @@ slug: nama-lain
 	s.AssertFile(t, "berita/2025-07-29-kunjungan/index.html", "Kunjungan")
 	s.AssertNoFile(t, "berita/kunjungan/index.html")
 	s.AssertFile(t, "berita/nama-lain/index.html", "Lain")
+}
+
+// Regression: without dated pages the footer's year came from the
+// machine's clock instead of the build's, so the same site built with the
+// same options gave other bytes after New Year.
+func TestCopyrightYearFollowsBuildClock(t *testing.T) {
+	t.Parallel()
+	const site = "-- content/tentang.md --\nTentang kami.\n"
+	for _, year := range []int{2024, 2031} {
+		now := time.Date(year, 3, 1, 12, 0, 0, 0, time.UTC)
+		s := sitetest.BuildTxtar(t, site, sitetest.Options{Now: now})
+		s.AssertOK(t)
+		s.AssertFile(t, "tentang/index.html", fmt.Sprintf("© %d Dinas Sosial", year))
+	}
+	// With dated pages it follows the newest of them.
+	s := builtFull(t)
+	s.AssertFile(t, "index.html", "© 2025 Dinas Sosial Kota Metro")
 }

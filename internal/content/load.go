@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"runtime"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/slug"
@@ -229,7 +230,7 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		BodyLine:   bodyLine,
 		Resources:  src.resources,
 		Params:     make(map[string]any, len(fields)),
-		Sum:        maphash.Bytes(seed, data),
+		Sum:        xxhash.Sum64(data),
 		LinksFiles: bytes.Contains(body, []byte(".md")),
 		Size:       src.size,
 		ModTime:    src.modTime,

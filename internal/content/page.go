@@ -20,7 +20,6 @@
 package content
 
 import (
-	"hash/maphash"
 	"time"
 )
 
@@ -83,7 +82,8 @@ type Page struct {
 	// bundle images agreed to publication; nil when the page does not say.
 	Consent *bool
 
-	// Sum is a hash of the file's bytes: equal sums, equal pages.
+	// Sum is a hash of the file's bytes (xxhash, stable across runs): equal
+	// sums, equal pages.
 	Sum uint64
 	// LinksFiles is true when the body may link to other pages by file
 	// ("../tentang.md"), so its output depends on their URLs.
@@ -185,6 +185,3 @@ func (p *Page) Resource(name string) (Resource, bool) {
 	}
 	return Resource{}, false
 }
-
-// seed makes Sums comparable within one process (a serve session).
-var seed = maphash.MakeSeed()

@@ -172,8 +172,8 @@ var catalogue = messages{
 		"PDF modul tidak dibuat: %v; pasang Chromium (sudo apt-get install chromium) atau isi CHROME_PATH, lalu bangun ulang"},
 	PDFFailed: {"the PDF of this module was not made: %v", "PDF modul ini tidak dibuat: %v"},
 
-	BuildSummary: {"built %d pages (%d sections, %d files) into %s in %s",
-		"%d halaman dibangun (%d bagian, %d berkas) ke %s dalam %s"},
+	BuildSummary: {"%d pages (%d sections, %d files) in %s: %d made, %d unchanged; %s",
+		"%d halaman (%d bagian, %d berkas) di %s: %d dibuat, %d tidak berubah; %s"},
 	BuildFailed: {"build failed with %d error(s); %s was left as it was",
 		"pembangunan gagal dengan %d kesalahan; %s tidak diubah"},
 	BuildStages: {"stages: %s", "tahapan: %s"},

@@ -24,9 +24,10 @@ type Options struct {
 	Workers int
 	// MaxPixels refuses larger pictures; 0 is DefaultMaxPixels.
 	MaxPixels int
-	// Progress, when set, is called about four times a second while Run
-	// works, and once at its end, with the ops done, the total, and an
-	// estimate of the time left (0 while unknown).
+	// Progress, when set, is called about four times a second while a Run
+	// that has lasted more than a second works, with the ops done, the
+	// total and an estimate of the time left (0 while unknown), and once
+	// more at its end (done == total) if it was called at all.
 	Progress func(done, total int, left time.Duration)
 }
 
@@ -55,6 +56,8 @@ type Processor struct {
 	usedSrc map[string]bool // source paths probed since the last Prune
 
 	made, cached, decoded, failed, delivered, pruned atomic.Int64
+
+	progressAfter time.Duration // work shorter than this shows no progress
 }
 
 type probeResult struct {
@@ -77,6 +80,8 @@ func New(opt Options) *Processor {
 		sources:  map[string]*probeResult{},
 		used:     map[string]bool{},
 		usedSrc:  map[string]bool{},
+
+		progressAfter: time.Second,
 	}
 	if opt.CacheDir != "" {
 		p.store = &diskStore{dir: opt.CacheDir}
@@ -96,6 +101,7 @@ func (p *Processor) Next() *Processor {
 	return &Processor{
 		opt: p.opt, store: p.store, manifest: p.manifest,
 		sources: map[string]*probeResult{}, used: map[string]bool{}, usedSrc: map[string]bool{},
+		progressAfter: p.progressAfter,
 	}
 }
 
@@ -361,8 +367,13 @@ func (p *Processor) progress(ctx context.Context, total int, done, made *atomic.
 		return func() {}
 	}
 	start := time.Now()
+	reported := false
 	report := func() {
-		d, m := int(done.Load()), made.Load()
+		if time.Since(start) < p.progressAfter {
+			return
+		}
+		reported = true
+		d, m := min(int(done.Load()), total-1), made.Load()
 		var left time.Duration
 		if m > 0 && d < total {
 			// Cached ops cost nothing: the estimate follows the ops made.
@@ -390,6 +401,8 @@ func (p *Processor) progress(ctx context.Context, total int, done, made *atomic.
 		tick.Stop()
 		close(quit)
 		wg.Wait()
-		report()
+		if reported || time.Since(start) >= p.progressAfter {
+			p.opt.Progress(total, total, 0)
+		}
 	}
 }

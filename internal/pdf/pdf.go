@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -120,7 +121,7 @@ func New(ctx context.Context, opt Options) *Printer {
 func Key(files map[string][]byte, entry string) string {
 	h := sha256.New()
 	h.Write([]byte(settings + "\x00" + entry + "\x00"))
-	for _, name := range slices.Sorted(mapKeys(files)) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name]))
 		h.Write(files[name])
 	}
@@ -356,14 +357,4 @@ func Normalize(data []byte) []byte {
 		out := []byte(string(m[:i+1]) + fixedDate + string(m[i+1+len(fixedDate):]))
 		return out
 	})
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

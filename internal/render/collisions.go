@@ -32,7 +32,7 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	}
 	// What warta makes itself is claimed before any content page, so that
 	// a clash is reported on the content file that causes it.
-	for _, fixed := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"} {
+	for _, fixed := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", OutputPath(searchPath)} {
 		claimPath(fixed, "(warta)", 0)
 	}
 	for _, out := range moduleClaims(s) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -50,6 +51,34 @@ type imageState struct {
 	mu       sync.Mutex
 	ops      map[string]imageproc.Op // by output name
 	reported map[string]bool         // sources already reported as broken
+	probeAll sync.Once
+}
+
+// probeAll probes every picture of every bundle, in parallel: the jobs are
+// planned one page after another, and reading and hashing thousands of
+// photos on one goroutine would stall the first build.
+func (r *Renderer) probeAll() {
+	paths := make(chan string)
+	var wg sync.WaitGroup
+	for range r.opt.Workers {
+		wg.Go(func() {
+			for p := range paths {
+				_, _ = r.opt.Images.Source(p) // errors are reported where the picture is shown
+			}
+		})
+	}
+	for _, p := range r.opt.Site.All {
+		if p.Module != nil {
+			continue
+		}
+		for _, res := range p.Resources {
+			if content.IsImage(res.Name) {
+				paths <- res.Path
+			}
+		}
+	}
+	close(paths)
+	wg.Wait()
 }
 
 func (r *Renderer) imgState() *imageState {
@@ -211,6 +240,7 @@ func (r *Renderer) imageOutputs(p *site.Page) []string {
 	if r.opt.Images == nil || p.Module != nil {
 		return nil
 	}
+	r.imgs.probeAll.Do(r.probeAll)
 	cfg := r.opt.Site.Config.Images
 	var out []string
 	for _, res := range p.Resources {
@@ -232,7 +262,8 @@ func (r *Renderer) imageOutputs(p *site.Page) []string {
 	return out
 }
 
-// ImageStats says what the images stage did.
+// ImageStats says what the images stage did; Derivatives counts the files
+// it wrote.
 type ImageStats = imageproc.Stats
 
 // Images makes every derivative the render asked for and writes each under
@@ -256,10 +287,13 @@ func (r *Renderer) Images(ctx context.Context) (ImageStats, []diag.Diagnostic) {
 	st.mu.Unlock()
 
 	var ds diag.List
+	var written atomic.Int64
 	errs := r.opt.Images.Run(ctx, ops, func(op imageproc.Op, data []byte) error {
 		for _, name := range byKey[op.Key()] {
 			if d := r.write(name, data, op.Src.Path); d != nil {
 				ds.Add(*d)
+			} else {
+				written.Add(1)
 			}
 		}
 		return nil
@@ -275,7 +309,9 @@ func (r *Renderer) Images(ctx context.Context) (ImageStats, []diag.Diagnostic) {
 			ds.Add(diag.New("", 0, diag.ImageFailed, err))
 		}
 	}
-	return r.opt.Images.Stats(), ds.Items()
+	stats := r.opt.Images.Stats()
+	stats.Derivatives = int(written.Load())
+	return stats, ds.Items()
 }
 
 // imageDiag turns a processing error into a message about the file.

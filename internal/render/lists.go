@@ -21,7 +21,7 @@ const (
 // listJobs renders every page that lists other pages.
 func (r *Renderer) listJobs() []job {
 	s := r.opt.Site
-	jobs := []job{r.homeJob(), r.notFoundJob()}
+	jobs := []job{r.searchIndexJob(), r.homeJob(), r.notFoundJob()}
 	jobs = append(jobs, r.paginated(s.Sections["berita"], "news-list.html", s.News)...)
 	jobs = append(jobs, r.paginated(s.Sections["galeri"], "gallery-list.html", s.Galleries)...)
 	jobs = append(jobs, r.modulesJob())
@@ -122,6 +122,7 @@ func (r *Renderer) homeJob() job {
 	}
 	return r.cached("index.html", "home.html", []string{"index.html"}, inputs, func() []diag.Diagnostic {
 		view := r.sectionView(s.Home, "home")
+		view.JSONLD = r.siteJSONLD()
 		if s.Home.Title == "" || s.Home.Title == s.Config.Title {
 			view.Title = s.Config.Title
 		}

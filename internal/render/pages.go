@@ -19,6 +19,7 @@ func (r *Renderer) leafJobs() []job {
 		switch p.Kind {
 		case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
 			id := OutputPath(p.URL)
+			r.leafByID[id] = p
 			outputs := append([]string{id}, r.resourceOutputs(p)...)
 			outputs = append(outputs, r.moduleOutputs(p)...)
 			jobs = append(jobs, r.cached(id, leafTemplates[p.Kind], outputs,
@@ -76,6 +77,7 @@ func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
 	if p.Summary == "" {
 		p.Summary = res.Summary
 	}
+	r.keepSearchText(p, res.HTML)
 	p.Body = nil
 	return template.HTML(res.HTML), nil //nolint:gosec // goldmark output; raw HTML is escaped unless the site allows it
 }
@@ -164,6 +166,7 @@ func (r *Renderer) pageView(p *site.Page, body template.HTML) *PageView {
 		r.galleryView(v, p)
 	}
 	v.OGImage = r.ogImage(p, v.Cover)
+	v.JSONLD = r.pageJSONLD(p, v)
 	return v
 }
 
@@ -299,6 +302,15 @@ func (r *Renderer) siteFor(current string) *SiteView {
 	return &v
 }
 
+// buildClock is the build's time: the same site built with the same clock
+// gives the same bytes.
+func buildClock(s *site.Site) time.Time {
+	if s.Now.IsZero() {
+		return time.Now()
+	}
+	return s.Now
+}
+
 func (r *Renderer) siteView() *SiteView {
 	cfg := r.opt.Site.Config
 	d := cfg.Department
@@ -310,7 +322,9 @@ func (r *Renderer) siteView() *SiteView {
 		Locale:      r.lang.Locale(),
 		FeedURL:     r.urls.Rel("/feed.xml"),
 		HomeURL:     r.urls.Rel("/"),
-		Year:        time.Now().In(cfg.Location).Year(),
+		SearchURL:   r.urls.Rel(searchPath),
+		OGImage:     r.defaultOGImage(),
+		Year:        buildClock(r.opt.Site).In(cfg.Location).Year(),
 		Params:      cfg.Params,
 		Department: DepartmentView{
 			Name: d.Name, Address: d.Address, Phone: d.Phone, Email: d.Email,

@@ -86,6 +86,7 @@ type Renderer struct {
 	gen                   uint64 // fingerprint of what every page depends on
 	urlMapOnce            sync.Once
 	urlMap                uint64
+	leafByID              map[string]*site.Page // single pages by job id, for their summaries
 	mods                  moduleState
 	imgs                  imageState
 }
@@ -97,11 +98,12 @@ func New(opt Options) *Renderer {
 	}
 	cfg := opt.Site.Config
 	r := &Renderer{
-		opt:   opt,
-		lang:  i18n.Lang(cfg.Language),
-		urls:  NewURLs(cfg.Base),
-		dims:  map[string][2]int{},
-		state: NewState(),
+		opt:      opt,
+		lang:     i18n.Lang(cfg.Language),
+		urls:     NewURLs(cfg.Base),
+		dims:     map[string][2]int{},
+		state:    NewState(),
+		leafByID: map[string]*site.Page{},
 	}
 	r.site = r.siteView()
 	// The footer's year follows the newest page, so it belongs to every page.
@@ -119,7 +121,7 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	leaves := r.leafJobs()
 	r.parallel(ctx, append(leaves, r.sectionJobs()...))
 	r.parallel(ctx, r.listJobs())
-	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob()})
+	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob(), r.searchPageJob()})
 	if err := ctx.Err(); err != nil {
 		r.diags.Add(diag.New("", 0, diag.OutputFailed, err))
 	}

@@ -2,12 +2,17 @@ package render
 
 import (
 	"encoding/binary"
-	"hash/maphash"
+	"encoding/gob"
+	"fmt"
+	"io"
 	"math"
 	"sync"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/publish"
 )
 
 // State remembers, for each job of the last render, a fingerprint of its
@@ -18,11 +23,14 @@ import (
 type State struct {
 	mu   sync.Mutex
 	jobs map[string]jobState
+
+	search searchState // the stems of every page's text (search.go)
 }
 
 type jobState struct {
 	sum     uint64
 	outputs []string
+	summary string // a single page's summary, which lists show
 }
 
 // NewState returns an empty State (everything renders).
@@ -64,16 +72,12 @@ func (s *State) Len() int {
 	return len(s.jobs)
 }
 
-// hasher collects a job's inputs into a fingerprint.
-type hasher struct{ h maphash.Hash }
+// hasher collects a job's inputs into a fingerprint. xxhash is stable
+// across runs and machines, so fingerprints can be saved with the State
+// and compared by the next `warta build`.
+type hasher struct{ h *xxhash.Digest }
 
-var hashSeed = maphash.MakeSeed()
-
-func newHasher() *hasher {
-	h := &hasher{}
-	h.h.SetSeed(hashSeed)
-	return h
-}
+func newHasher() *hasher { return &hasher{h: xxhash.New()} }
 
 func (h *hasher) str(ss ...string) *hasher {
 	for _, s := range ss {
@@ -112,22 +116,96 @@ func (h *hasher) sum() uint64 { return h.h.Sum64() }
 // the page template, whose own fingerprint is part of the job's; inputs
 // adds everything else the output depends on. id is the job's main output.
 func (r *Renderer) cached(id, tmpl string, outputs []string, inputs func(h *hasher), run job) job {
+	return r.cachedOutputs(id, tmpl, inputs, func() ([]string, []diag.Diagnostic) { return outputs, run() })
+}
+
+// cachedOutputs is cached for a job that knows what it writes only once it
+// has run (the search index, whose folder is named by its content).
+func (r *Renderer) cachedOutputs(id, tmpl string, inputs func(h *hasher), run func() ([]string, []diag.Diagnostic)) job {
 	return func() []diag.Diagnostic {
 		h := newHasher().u64(r.gen).u64(r.opt.Theme.Sum(tmpl))
 		inputs(h)
 		sum := h.sum()
-		if prev, ok := r.opt.Prev.get(id); ok && prev.sum == sum {
+		leaf := r.leafByID[id]
+		if prev, ok := r.opt.Prev.get(id); ok && prev.sum == sum && r.carry(prev.outputs) {
+			if leaf != nil && leaf.Summary == "" {
+				leaf.Summary = prev.summary // lists need it; the body was not rendered
+			}
 			r.state.put(id, prev)
 			r.skipped.Add(1)
 			return nil
 		}
-		ds := run()
+		outputs, ds := run()
 		for _, d := range ds {
 			if d.Severity == diag.Error {
 				return ds // not recorded: the job runs again next time
 			}
 		}
-		r.state.put(id, jobState{sum: sum, outputs: outputs})
+		js := jobState{sum: sum, outputs: outputs}
+		if leaf != nil {
+			js.summary = leaf.Summary
+		}
+		r.state.put(id, js)
 		return ds
 	}
+}
+
+// carry keeps a skipped job's files in the output. A sink that builds a
+// new folder (publish.Staging) links them from the previous one; when that
+// fails (a file was deleted by hand), the job runs after all.
+func (r *Renderer) carry(outputs []string) bool {
+	c, ok := r.opt.Sink.(publish.Carrier)
+	if !ok {
+		return true // the sink keeps what it has (serve's memory)
+	}
+	return c.Carry(outputs) == nil
+}
+
+// stateFormat changes whenever the saved form of State changes.
+const stateFormat = 1
+
+type savedState struct {
+	Format        int
+	Jobs          map[string]savedJob
+	SearchTerms   map[string]string
+	SearchVersion string
+}
+
+type savedJob struct {
+	Sum     uint64
+	Outputs []string
+	Summary string
+}
+
+// Save writes the State for the next run of `warta build`.
+func (s *State) Save(w io.Writer) error {
+	s.mu.Lock()
+	out := savedState{Format: stateFormat, Jobs: make(map[string]savedJob, len(s.jobs))}
+	for id, js := range s.jobs {
+		out.Jobs[id] = savedJob{Sum: js.sum, Outputs: js.outputs, Summary: js.summary}
+	}
+	s.mu.Unlock()
+	s.search.mu.Lock()
+	out.SearchTerms, out.SearchVersion = s.search.terms, s.search.version
+	err := gob.NewEncoder(w).Encode(out)
+	s.search.mu.Unlock()
+	return err
+}
+
+// LoadState reads a State saved by Save; a State of another format is an
+// error (the caller then builds everything).
+func LoadState(r io.Reader) (*State, error) {
+	var in savedState
+	if err := gob.NewDecoder(r).Decode(&in); err != nil {
+		return nil, err
+	}
+	if in.Format != stateFormat {
+		return nil, fmt.Errorf("render state format %d, want %d", in.Format, stateFormat)
+	}
+	s := NewState()
+	for id, j := range in.Jobs {
+		s.jobs[id] = jobState{sum: j.Sum, outputs: j.Outputs, summary: j.Summary}
+	}
+	s.search.terms, s.search.version = in.SearchTerms, in.SearchVersion
+	return s, nil
 }

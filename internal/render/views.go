@@ -18,6 +18,7 @@ type Data struct {
 	Levels   []LevelView   // module levels (module index)
 	Taxonomy *TaxonomyView // a taxonomy's terms (kecamatan/, tag/, ...)
 	Crumbs   []Link        // breadcrumb trail, home first, without the page itself
+	Search   *SearchView   // the search page's lists and index (search.go)
 }
 
 // SiteView describes the site for the header, footer and head tags.
@@ -31,6 +32,8 @@ type SiteView struct {
 	Menu        []MenuItem
 	FeedURL     string
 	HomeURL     string
+	SearchURL   string // the search page, for the header's search form
+	OGImage     *Image // the preview picture of pages without their own (seo.go)
 	Year        int
 	Params      map[string]any
 }
@@ -99,8 +102,9 @@ type PageView struct {
 	Date        time.Time
 	Content     template.HTML
 	Params      map[string]any
-	OGType      string // article or website
-	OGImage     *Image // absolute URL
+	OGType      string      // article or website
+	OGImage     *Image      // absolute URL
+	JSONLD      template.JS // structured data, JSON (seo.go)
 
 	// News.
 	Location string

@@ -161,6 +161,19 @@ func TestServeEditsReloadAndRecover(t *testing.T) {
 	h.want("/berita/tk/", 200, "Kunjungan TK Diperbarui")
 	h.want("/berita/", 200, "Kunjungan TK Diperbarui")
 
+	// Saved the way many editors save: a temporary file renamed over the
+	// original, after a first write of half the text.
+	h.change(func() {
+		p := filepath.Join(h.dir, "content/berita/2025-07-29-tk.md")
+		tmp := filepath.Join(h.dir, "content/berita/.2025-07-29-tk.md.swp")
+		write(t, h.dir, "content/berita/.2025-07-29-tk.md.swp", "---\ntitle: Setengah")
+		write(t, h.dir, "content/berita/.2025-07-29-tk.md.swp", "---\ntitle: Disimpan Atomik\ndate: 2025-07-29\n---\nAnak-anak bermain.\n")
+		if err := os.Rename(tmp, p); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.want("/berita/tk/", 200, "Disimpan Atomik")
+
 	// A new report in a new bundle folder.
 	h.change(func() {
 		write(t, h.dir, "content/berita/2025-08-01-sd/index.md", "---\ntitle: Kunjungan SD\ndate: 2025-08-01\n---\nMurid SD.\n")

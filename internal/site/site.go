@@ -55,7 +55,9 @@ type Term struct {
 // Site is the whole assembled site.
 type Site struct {
 	Config *config.Config
-	Home   *Page
+	// Now is the build's clock (Options.Now).
+	Now  time.Time
+	Home *Page
 	// Sections by content path: "berita", "modul", "modul/sd", "galeri".
 	Sections  map[string]*Page
 	News      []*Page            // newest first
@@ -88,6 +90,7 @@ var sectionDefaults = map[string]string{
 func Assemble(cfg *config.Config, pages []*content.Page, opt Options) (*Site, []diag.Diagnostic) {
 	s := &Site{
 		Config:   cfg,
+		Now:      opt.Now,
 		Sections: map[string]*Page{},
 		Modules:  map[string][]*Page{},
 		ByPath:   map[string]*Page{},

@@ -12,6 +12,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"math/rand/v2"
 	"testing"
 	"testing/fstest"
 )
@@ -202,3 +203,46 @@ func AssertClean(t testing.TB, name string, data []byte) {
 		}
 	}
 }
+
+// Photo is a w×h JPEG (quality 90) that compresses like a photograph:
+// smooth light, a few large shapes, fine grain, different for every seed.
+// Benchmarks use it to stand for phone photos.
+func Photo(seed uint64, w, h int) []byte {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	type disc struct {
+		x, y, rad int
+		c         color.RGBA
+	}
+	var discs []disc
+	for range 6 {
+		discs = append(discs, disc{r.IntN(w), r.IntN(h), h/10 + r.IntN(h/3), color.RGBA{uint8(r.IntN(256)), uint8(r.IntN(256)), uint8(r.IntN(256)), 255}})
+	}
+	top := color.RGBA{uint8(100 + r.IntN(150)), uint8(120 + r.IntN(130)), uint8(150 + r.IntN(100)), 255}
+	grain := r.Uint32() | 1
+	for y := range h {
+		for x := range w {
+			c := top
+			c.R = uint8(int(c.R) * (2*h - y) / (2 * h))
+			c.G = uint8(int(c.G) * (2*h - y) / (2 * h))
+			for _, d := range discs {
+				if dx, dy := x-d.x, y-d.y; dx*dx+dy*dy < d.rad*d.rad {
+					c = d.c
+				}
+			}
+			grain ^= grain << 13
+			grain ^= grain >> 17
+			grain ^= grain << 5
+			n := int(grain&15) - 8
+			i := img.PixOffset(x, y)
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = clamp(int(c.R)+n), clamp(int(c.G)+n), clamp(int(c.B)+n), 255
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+func clamp(v int) uint8 { return uint8(min(max(v, 0), 255)) }

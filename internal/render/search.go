@@ -1,0 +1,234 @@
+package render
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/dinsos-metro/warta/internal/content"
+	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/search"
+	"github.com/dinsos-metro/warta/internal/site"
+)
+
+// Search: the index (internal/search) and the search page.
+//
+// A page's text is read once, when its body is rendered in the first
+// wave; only its stems are kept (searchState), in the render State, so a
+// page that is not rendered again still has them next time. The index is
+// built in the second wave from those stems and the pages' fields, and
+// written into assets/search/<version>/; the search page, in the third,
+// names that folder.
+
+// searchPath is the search page.
+const searchPath = "/cari/"
+
+// searchFolder holds the index's folders.
+const searchFolder = "assets/search/"
+
+// SearchView is what the search page shows besides the form: the lists to
+// browse without JavaScript, and the index to load with it.
+type SearchView struct {
+	Index     string // URL of the index's meta.js
+	Kinds     []TermView
+	Levels    []TermView
+	Districts []TermView
+	Topics    []TermView
+}
+
+// searchState is what the index keeps between renders.
+type searchState struct {
+	mu      sync.Mutex
+	terms   map[string]string // by page job id: the stems of the page's text
+	version string            // the index's folder
+}
+
+func (s *searchState) get(id string) (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.terms[id]
+	return t, ok
+}
+
+func (s *searchState) put(id, terms string) {
+	s.mu.Lock()
+	if s.terms == nil {
+		s.terms = map[string]string{}
+	}
+	s.terms[id] = terms
+	s.mu.Unlock()
+}
+
+func (s *searchState) setVersion(v string) {
+	s.mu.Lock()
+	s.version = v
+	s.mu.Unlock()
+}
+
+func (s *searchState) getVersion() string {
+	if s == nil {
+		return ""
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.version
+}
+
+// prevSearch is the previous render's search state, if any.
+func (r *Renderer) prevSearch() *searchState {
+	if r.opt.Prev == nil {
+		return nil
+	}
+	return &r.opt.Prev.search
+}
+
+// keepSearchText keeps the stems of a single page's rendered body.
+func (r *Renderer) keepSearchText(p *site.Page, body []byte) {
+	switch p.Kind {
+	case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
+		r.state.search.put(OutputPath(p.URL), search.TermsOfHTML(body))
+	}
+}
+
+// searchDocs lists every single page for the index: news newest first,
+// modules by level, galleries, other pages.
+func (r *Renderer) searchDocs() []search.Doc {
+	s := r.opt.Site
+	pages := append([]*site.Page{}, s.News...)
+	for _, l := range content.Levels {
+		pages = append(pages, s.Modules[l]...)
+	}
+	pages = append(pages, s.Galleries...)
+	pages = append(pages, s.Plain...)
+	docs := make([]search.Doc, 0, len(pages))
+	for _, p := range pages {
+		id := OutputPath(p.URL)
+		terms, ok := r.state.search.get(id)
+		if !ok {
+			// Not rendered this time: what the last render kept.
+			terms, _ = r.prevSearch().get(id)
+			r.state.search.put(id, terms)
+		}
+		d := search.Doc{
+			URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Kind: p.Kind.String(),
+			Summary: describe(p.Summary, ""), Terms: terms,
+		}
+		if !p.Date.IsZero() && p.Kind != content.KindPage {
+			d.Date = r.lang.Date(p.Date)
+		}
+		switch {
+		case p.News != nil:
+			n := p.News
+			d.Label = r.lang.T("news")
+			d.Fields = append([]string{n.Location, n.District, n.Program, n.Author}, n.Tags...)
+		case p.Module != nil:
+			m := p.Module
+			d.Level = m.Level
+			d.Label = r.lang.T("module") + " · " + r.lang.T("level_"+m.Level)
+			d.Fields = append(append([]string{r.lang.T("level_" + m.Level), r.lang.T("level_" + m.Level + "_long")}, m.Topics...), m.Objectives...)
+		case p.Gallery != nil:
+			g := p.Gallery
+			d.Label = r.lang.T("galleries")
+			d.Fields = []string{g.Location, g.District}
+			for _, ph := range g.Photos {
+				if g.Published(ph) {
+					d.Fields = append(d.Fields, ph.Caption, ph.Alt)
+				}
+			}
+		default:
+			d.Label = r.lang.T("page_kind")
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// searchIndexJob writes the index; its folder is named by a hash of its
+// files, so what it writes is known once it has run.
+func (r *Renderer) searchIndexJob() job {
+	return func() []diag.Diagnostic {
+		docs := r.searchDocs()
+		inputs := func(h *hasher) {
+			for _, d := range docs {
+				h.str(d.URL, d.Title, d.Kind, d.Level, d.Label, d.Date, d.Summary, d.Terms).int(len(d.Fields)).str(d.Fields...)
+			}
+		}
+		ds := r.cachedOutputs(searchFolder, "", inputs, func() ([]string, []diag.Diagnostic) {
+			ix := search.Build(docs)
+			r.state.search.setVersion(ix.Version)
+			dir := searchFolder + ix.Version + "/"
+			var outputs []string
+			var ds []diag.Diagnostic
+			for name, data := range ix.Files {
+				outputs = append(outputs, dir+name)
+				if d := r.write(dir+name, data, ""); d != nil {
+					ds = append(ds, *d)
+				}
+			}
+			return outputs, ds
+		})()
+		if r.state.search.getVersion() == "" {
+			r.state.search.setVersion(r.prevSearch().getVersion()) // skipped: unchanged
+		}
+		return ds
+	}
+}
+
+// searchPageJob renders the search page, after the index.
+func (r *Renderer) searchPageJob() job {
+	return func() []diag.Diagnostic {
+		sv := r.searchView()
+		return r.searchPage(sv)()
+	}
+}
+
+func (r *Renderer) searchPage(sv *SearchView) job {
+	inputs := func(h *hasher) {
+		h.str(sv.Index)
+		for _, list := range [][]TermView{sv.Kinds, sv.Levels, sv.Districts, sv.Topics} {
+			h.int(len(list))
+			for _, t := range list {
+				h.str(t.Name, t.URL).int(t.Count)
+			}
+		}
+	}
+	id := OutputPath(searchPath)
+	return r.cached(id, "search.html", []string{id}, inputs, func() []diag.Diagnostic {
+		view := &PageView{
+			Kind: "search", Title: r.lang.T("search_title"), URL: r.urls.Rel(searchPath),
+			Permalink: r.urls.Abs(searchPath), Description: r.lang.T("search_hint"), OGType: "website",
+		}
+		data := &Data{Site: r.siteFor(searchPath), Page: view, Search: sv, Crumbs: []Link{{r.lang.T("home"), r.urls.Rel("/")}}}
+		return r.page("search.html", searchPath, "", data)
+	})
+}
+
+// searchView gathers the search page's lists.
+func (r *Renderer) searchView() *SearchView {
+	s := r.opt.Site
+	sv := &SearchView{Index: r.urls.Rel(searchFolder + r.state.search.getVersion() + "/" + search.MetaFile)}
+	modules := 0
+	for _, l := range content.Levels {
+		n := len(s.Modules[l])
+		modules += n
+		sv.Levels = append(sv.Levels, TermView{Name: r.lang.T("level_"+l+"_long") + " (" + r.lang.T("level_"+l) + ")", URL: r.urls.Rel("/modul/" + l + "/"), Count: n})
+	}
+	sv.Kinds = []TermView{
+		{Name: r.lang.T("news"), URL: r.urls.Rel("/berita/"), Count: len(s.News)},
+		{Name: r.lang.T("modules"), URL: r.urls.Rel("/modul/"), Count: modules},
+		{Name: r.lang.T("galleries"), URL: r.urls.Rel("/galeri/"), Count: len(s.Galleries)},
+	}
+	for _, t := range s.Taxonomies {
+		if t.Key == "district" {
+			for _, term := range t.Terms {
+				sv.Districts = append(sv.Districts, TermView{Name: term.Name, URL: r.urls.Rel(term.URL), Count: len(term.Pages)})
+			}
+		}
+	}
+	if tv := r.topicTaxonomy(); tv != nil {
+		sv.Topics = tv.Terms
+	}
+	return sv
+}
