@@ -3,15 +3,16 @@
 # of 1,000 and 10,000 news. Not run in CI; docs/BENCHMARKS.md says what it
 # printed on our machine.
 #
-#   bash bench/run.sh                 # everything (about 20 minutes on 2 cores)
+#   bash bench/run.sh                 # everything; the 10,000-news builds take most of the time
 #   COUNT=6 RUNS=5 WORK=/tmp/wb bash bench/run.sh
 #
 # 1. go test benchmarks (BenchmarkBuild, BenchmarkFloor in internal/build),
 #    COUNT runs each, summarised by benchstat (medians, ± spread).
 # 2. The warta command end to end with /usr/bin/time -v on each site, RUNS
 #    rounds alternating between the sites after one warm-up build each,
-#    every build overwriting the previous output: median wall time,
-#    min-max, CPU time and peak RSS.
+#    every build overwriting the previous output, once as a full build and
+#    once with nothing changed: median wall time, min-max, CPU time and
+#    peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,29 +43,40 @@ go run "$BENCHSTAT" "$WORK/bench.txt" || echo "(benchstat not available; raw res
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warta build end to end ($RUNS alternating rounds after a warm-up)"
+# full: the saved render state is deleted first, so every page is made
+# again (resized images stay cached, as on any machine that built before);
+# unchanged: a second build of the same content, which carries every
+# unchanged page over from the previous output.
 declare -A src=([sample]=. [1k]="$WORK/1k" [10k]="$WORK/10k")
 sites=(sample 1k 10k)
-build() { # site round
-	/usr/bin/time -v -o "$WORK/time-$1-$2.txt" "$WORK/bin/warta" build --src "${src[$1]}" --out "$WORK/out-$1" >"$WORK/out-$1.log"
+build() { # site mode round
+	[ "$2" = full ] && rm -f "${src[$1]}"/.cache/warta/render-*.state
+	/usr/bin/time -v -o "$WORK/time-$1-$2-$3.txt" "$WORK/bin/warta" build --src "${src[$1]}" --out "$WORK/out-$1" >"$WORK/out-$1-$2.log"
 }
-for s in "${sites[@]}"; do build "$s" 0; done
+for s in "${sites[@]}"; do build "$s" full 0; done
 for r in $(seq "$RUNS"); do
-	for s in "${sites[@]}"; do build "$s" "$r"; done
+	for s in "${sites[@]}"; do
+		build "$s" full "$r"
+		build "$s" unchanged "$r"
+	done
 done
 
 # median, min and max of the numbers on standard input
 stats() { sort -g | awk '{v[NR]=$1} END {m = NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%s %s %s\n", m, v[1], v[NR]}'; }
-field() { # site pattern: the value of one /usr/bin/time -v line over the rounds
-	for r in $(seq "$RUNS"); do grep "$2" "$WORK/time-$1-$r.txt" | awk -F': ' '{print $2}'; done
+field() { # site mode pattern: one /usr/bin/time -v line over the rounds
+	for r in $(seq "$RUNS"); do grep "$3" "$WORK/time-$1-$2-$r.txt" | awk -F': ' '{print $2}'; done
 }
 seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s*60 + $i; print s }'; }
 
-printf '%-8s %7s %10s %15s %9s %10s %9s\n' site pages "wall (s)" "min-max (s)" "cpu (s)" "RSS (MiB)" "pages/s"
+printf '%-8s %-10s %7s %9s %13s %9s %10s %9s\n' site build pages "wall (s)" "min-max (s)" "cpu (s)" "RSS (MiB)" "pages/s"
 for s in "${sites[@]}"; do
-	pages=$(grep -o '[0-9]\+' "$WORK/out-$s.log" | head -1)
-	read -r wall lo hi < <(field "$s" 'Elapsed (wall clock)' | seconds | stats)
-	read -r cpu _ _ < <(paste -d+ <(field "$s" 'User time') <(field "$s" 'System time') | bc | stats)
-	read -r rss _ _ < <(field "$s" 'Maximum resident set size' | stats)
-	printf '%-8s %7s %10.2f %15s %9.2f %10.0f %9.0f\n' "$s" "$pages" "$wall" "$lo-$hi" "$cpu" "$(echo "$rss/1024" | bc -l)" "$(echo "$pages/$wall" | bc -l)"
+	for m in full unchanged; do
+		pages=$(grep -o '[0-9]\+' "$WORK/out-$s-$m.log" | head -1)
+		read -r wall lo hi < <(field "$s" $m 'Elapsed (wall clock)' | seconds | stats)
+		read -r cpu _ _ < <(paste -d+ <(field "$s" $m 'User time') <(field "$s" $m 'System time') | bc | stats)
+		read -r rss _ _ < <(field "$s" $m 'Maximum resident set size' | stats)
+		printf '%-8s %-10s %7s %9.2f %13s %9.2f %10.0f %9.0f\n' "$s" $m "$pages" "$wall" "$lo-$hi" "$cpu" \
+			"$(echo "$rss/1024" | bc -l)" "$(echo "$pages/$wall" | bc -l)"
+	done
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

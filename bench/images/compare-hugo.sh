@@ -86,7 +86,7 @@ for l in hugo-cold hugo-warm warta-cold warta-warm; do
 	c=$(awk -v l="$l" '$1==l {print $6}' "$WORK/results.txt" | median)
 	m=$(awk -v l="$l" '$1==l {print $9}' "$WORK/results.txt" | median)
 	awk -v l="$l" -v w="$w" -v c="$c" -v m="$m" -v n="$N" 'BEGIN {
-		printf "%-12s wall %7.2f s (%6.1f ms/photo)  cpu %7.2f s (%6.1f ms/photo)  peak %s MiB\n", l, w, 1000*w/n, c, 1000*c/n, m }'
+		printf "%-12s wall %7.2f s (%.1f ms/photo)  cpu %7.2f s (%.1f ms/photo)  peak %s MiB\n", l, w, 1000*w/n, c, 1000*c/n, m }'
 done | tee "$WORK/medians.txt"
 awk '$1=="hugo-cold" {hw=$3; hc=$8} $1=="warta-cold" {ww=$3; wc=$8} END {printf "ratio warta/hugo, cold: wall %.2f, cpu %.2f\n", ww/hw, wc/hc}' "$WORK/medians.txt"
 echo "work folder: $WORK"

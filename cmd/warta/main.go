@@ -111,6 +111,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	lang := fl.String("lang", "", "language of messages: id or en (default: the site's)")
 	verbose := fl.Bool("v", false, "also print the time of each stage")
 	printPDF := fl.Bool("pdf", false, "also print every module to an A4 PDF (needs Chromium)")
+	relative := fl.Bool("relative", false, "write links relative to each page, so the site works opened from a folder (USB stick)")
+	precompress := fl.Bool("precompress", false, "also write .gz and .br copies of HTML, CSS, JS, XML, JSON and SVG files")
+	force := fl.Bool("force", false, "build into an output folder that is not empty and was not made by warta, replacing everything in it")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -127,6 +130,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := publish.CheckOutput(*src, *out); err != nil {
 		fmt.Fprintf(stderr, "warta: %s: %v\n", say(diag.OutputUnsafe, *out), err)
+		return 1
+	}
+	if !*force && !ownsOutput(*src, *out) {
+		fmt.Fprintln(stderr, "warta:", say(diag.OutputForeign, *out))
 		return 1
 	}
 	root, err := os.OpenRoot(*src)
@@ -147,7 +154,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Build(ctx, build.Options{
 		Source: root.FS(), Theme: warta.Theme, Sink: staging,
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, NoMinify: *noMinify,
-		PDF: *printPDF,
+		PDF: *printPDF, Relative: *relative, Precompress: *precompress,
 		Dir: *src, Progress: terminal(stderr),
 		State: loadState(*src, *out), Tool: toolOnce(),
 	})

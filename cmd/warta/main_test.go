@@ -89,6 +89,7 @@ func TestFailedBuildKeepsPublic(t *testing.T) {
 		"content/_index.md":                      "Beranda.\n",
 		"content/berita/2025-07-29-kunjungan.md": goodNews,
 		"content/berita/2025-08-01-rusak.md":     "---\ntitle: Rusak\ndate: 01-08-2025\n---\n",
+		"public/.warta":                          "", // made by an earlier build
 		"public/index.html":                      "<p>situs lama</p>",
 		"public/berita/lama/index.html":          "<p>berita lama</p>",
 		"public/foto.jpg":                        "\xff\xd8 not really a JPEG",
@@ -153,6 +154,7 @@ func TestFailedRenderKeepsPublic(t *testing.T) {
 	writeSite(t, dir, map[string]string{
 		"content/berita/2025-07-29-kunjungan.md": goodNews,
 		"layouts/news.html":                      "{{define \"main\"}}\n<h1>{{.Page.Title}}</h1>\n{{.Page.TidakAda}}\n{{end}}\n",
+		"public/.warta":                          "", // made by an earlier build
 		"public/index.html":                      "<p>situs lama</p>",
 	})
 	public := filepath.Join(dir, "public")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/dinsos-metro/warta/internal/publish"
 	"github.com/dinsos-metro/warta/internal/render"
 )
 
@@ -89,3 +90,15 @@ var toolOnce = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 })
+
+// ownsOutput reports whether a build may replace the output folder without
+// --force: it is missing or empty, or a warta build made it. Builds leave
+// publish.Marker in it; a folder built before the marker existed is known
+// by its saved render state.
+func ownsOutput(src, out string) bool {
+	if publish.CheckOwned(out) == nil {
+		return true
+	}
+	_, err := os.Stat(statePath(src, out))
+	return err == nil
+}

@@ -110,7 +110,7 @@ func benchBuild(b *testing.B, opt build.Options, sink func() (publish.Sink, func
 
 func report(b *testing.B, pages, written int64) {
 	b.ReportMetric(float64(pages), "pages/op")
-	b.ReportMetric(float64(written)/1e6, "MB/op")
+	b.ReportMetric(float64(written)/1e6, "out-MB/op")
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
 

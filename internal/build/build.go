@@ -64,6 +64,11 @@ type Options struct {
 	// set, prints instead.
 	PDF     bool
 	Printer render.Printer
+	// Relative writes links relative to each page, for a site opened
+	// from a folder (file://); also on with site.yaml's relative_urls.
+	Relative bool
+	// Precompress writes a .gz and a .br copy beside every text file.
+	Precompress bool
 	// State is what the previous build of the same output left (see
 	// render.State): outputs whose inputs did not change are carried over
 	// instead of being made again. Nil builds everything.

@@ -550,6 +550,23 @@ Beranda.
 		want: []string{`content/rahasia.md: this link leads outside the site folder; copy the file into the site instead`},
 	},
 	{
+		// Loops are tested on disk (internal/content TestSymlinksOnDisk):
+		// fstest.MapFS follows a loop until the stack overflows.
+		name: "symlink leading nowhere and symlink inside the site",
+		site: `
+-- content/tentang.md --
+Tentang.
+`,
+		edit: func(fsys fstest.MapFS) {
+			fsys["content/putus.md"] = &fstest.MapFile{Data: []byte("tidak-ada.md"), Mode: fs.ModeSymlink}
+			fsys["content/profil.md"] = &fstest.MapFile{Data: []byte("tentang.md"), Mode: fs.ModeSymlink}
+		},
+		want: []string{
+			`content/profil.md: this is a link to content/tentang.md, and warta does not follow links; move or copy the file here instead of linking to it`,
+			`content/putus.md: this link leads nowhere: content/tidak-ada.md is missing, or links back round in a loop; remove the link`,
+		},
+	},
+	{
 		name: "no content folder",
 		site: `
 -- site.yaml --
@@ -613,6 +630,17 @@ pagination: 2
 Beranda.
 `,
 		want: []string{`site.yaml:2: site.yaml is not valid YAML: did not find expected ',' or ']'`},
+	},
+	{
+		name: "site.yaml value of the wrong kind",
+		site: `
+-- site.yaml --
+title: Dinas Sosial
+pagination: sepuluh
+-- content/_index.md --
+Beranda.
+`,
+		want: []string{`site.yaml:2: "sepuluh" is not the right kind of value here; write a whole number`},
 	},
 	{
 		name: "site.yaml settings",
@@ -681,8 +709,13 @@ func TestDiagnostics(t *testing.T) {
 	var (
 		mu      sync.Mutex
 		covered = map[diag.Code]bool{}
+		ran     int
 	)
-	t.Cleanup(func() { checkCoverage(t, covered) }) // after every case has run
+	t.Cleanup(func() { // after every case has run
+		if ran == len(diagnosticCases) { // not when -run picks some
+			checkCoverage(t, covered)
+		}
+	})
 	for _, tc := range diagnosticCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -700,6 +733,7 @@ func TestDiagnostics(t *testing.T) {
 				t.Errorf("build error = %v; want one only with error (not warning) diagnostics", s.Err)
 			}
 			mu.Lock()
+			ran++
 			for _, d := range s.Result.Diags.Items() {
 				covered[d.Code] = true
 			}

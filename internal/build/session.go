@@ -129,8 +129,14 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 
 	timed("render", func() {
 		sink := s.opt.Sink
+		if s.opt.Precompress {
+			sink = publish.Precompress{Next: sink}
+		}
 		if s.cfg.MinifyOutput() {
 			sink = publish.Minify{Next: sink, M: publish.NewMinifier()}
+		}
+		if s.opt.Relative || s.cfg.RelativeURLs {
+			sink = publish.Relative{Next: sink, Base: s.cfg.Base.Path}
 		}
 		printer, donePrinting, pds := s.printer(ctx)
 		res.Diags.Add(pds...)
@@ -210,6 +216,7 @@ func (s *Session) generation() uint64 {
 	h := sha256.New()
 	raw, _ := fs.ReadFile(s.opt.Source, config.File)
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%v\x00%v\x00", s.opt.Tool, raw, s.opt.BaseURL, s.opt.NoMinify, s.opt.Drafts, s.opt.Future)
+	fmt.Fprintf(h, "%v\x00%v\x00", s.opt.Relative, s.opt.Precompress)
 	for _, name := range s.set.Files() {
 		h.Write([]byte(name))
 	}

@@ -43,6 +43,7 @@ type Config struct {
 	Minify         *bool          `yaml:"minify"`
 	SlugDatePrefix bool           `yaml:"slug_date_prefix"`
 	Params         map[string]any `yaml:"params"`
+	RelativeURLs   bool           `yaml:"relative_urls"` // links relative to each page, for file:// (like --relative)
 
 	// Location is Timezone resolved.
 	Location *time.Location `yaml:"-"`
@@ -155,7 +156,7 @@ func Load(fsys fs.FS) (*Config, []diag.Diagnostic) {
 		return c, c.resolve(nil)
 	}
 	if err != nil {
-		return Default(), []diag.Diagnostic{diag.New(File, 0, diag.ReadFailed, err)}
+		return Default(), []diag.Diagnostic{diag.ReadError(File, err)}
 	}
 	return Parse(data)
 }
@@ -187,10 +188,22 @@ func yamlDiagnostic(msg string) diag.Diagnostic {
 	if f := unknownField.FindStringSubmatch(problem); f != nil {
 		return diag.New(File, line, diag.ConfigUnknownKey, f[1])
 	}
+	if t := wrongType.FindStringSubmatch(problem); t != nil {
+		// Valid YAML, wrong kind of value: say which value and what it must be.
+		return diag.New(File, line, diag.ConfigWrongType, t[2], kinds[t[3]])
+	}
 	return diag.New(File, line, diag.ConfigSyntax, problem)
 }
 
 var unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
+
+// wrongType matches yaml's "cannot unmarshal !!str `sepuluh` into int".
+var wrongType = regexp.MustCompile("^cannot unmarshal !!(\\w+) `([^`]*)` into (\\S+)")
+
+var kinds = map[string]string{
+	"int": "a whole number", "bool": "true or false", "string": "text", "float64": "a number",
+	"[]int": "a list of whole numbers", "[]config.MenuItem": "a list of {title, url}",
+}
 
 // resolve validates values that YAML cannot check by type.
 func (c *Config) resolve(data []byte) []diag.Diagnostic {

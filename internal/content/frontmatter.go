@@ -111,6 +111,12 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 	values := &yamlValues{budget: maxYAMLValues, active: map[*yaml.Node]bool{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if prev, twice := fields[k.Value]; twice {
+			// yaml.v3 lets the last one win silently when decoding into a
+			// Node; a field written twice is a mistake to point at (TOML
+			// refuses it too). The wording is the library's own.
+			return nil, &FrontMatterError{"YAML", first + k.Line - 1, fmt.Sprintf("mapping key %q already defined at line %d", k.Value, prev.Line)}
+		}
 		f := Field{Value: values.value(v), Line: first + k.Line - 1}
 		if v.Kind == yaml.SequenceNode {
 			for _, item := range v.Content {

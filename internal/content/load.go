@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/slug"
@@ -129,7 +130,7 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 				ds = append(ds, diag.New(Root, 0, diag.ContentMissing))
 				return fs.SkipAll
 			}
-			ds = append(ds, diag.New(p, 0, diag.ReadFailed, err))
+			ds = append(ds, diag.ReadError(p, err))
 			return nil
 		}
 		name := d.Name()
@@ -140,7 +141,7 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 			return nil // editor and system files: .DS_Store, .x.swp, x~
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			ds = append(ds, diag.New(p, 0, diag.SymlinkOutside))
+			ds = append(ds, symlinkDiagnostic(fsys, p))
 			return nil
 		}
 		if d.IsDir() {
@@ -148,7 +149,7 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		}
 		info, err := d.Info()
 		if err != nil {
-			ds = append(ds, diag.New(p, 0, diag.ReadFailed, err))
+			ds = append(ds, diag.ReadError(p, err))
 			return nil
 		}
 		if name == "index.md" {
@@ -158,7 +159,7 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		return nil
 	})
 	if err != nil {
-		ds = append(ds, diag.New(Root, 0, diag.ReadFailed, err))
+		ds = append(ds, diag.ReadError(Root, err))
 	}
 
 	// A file belongs to the nearest bundle folder above it.
@@ -182,7 +183,11 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		case inBundle && name == "index.md" && dir == b:
 			sources = append(sources, source{file: f.path, size: f.size, modTime: f.modTime, dir: dir, bundle: true})
 		case inBundle:
-			rname := strings.TrimPrefix(rel(f.path), b+"/")
+			// Names are kept in NFC, the form text is read in (readSource):
+			// a photo saved by macOS (NFD) is found by the name typed in
+			// the front matter, published under that name, and clashes
+			// with a file whose name differs only in form.
+			rname := norm.NFC.String(strings.TrimPrefix(rel(f.path), b+"/"))
 			byBundle[b] = append(byBundle[b], Resource{Name: rname, Path: f.path, Size: f.size, ModTime: f.modTime})
 		case strings.HasSuffix(name, ".md"):
 			sources = append(sources, source{file: f.path, size: f.size, modTime: f.modTime, dir: dir, section: name == "_index.md"})
@@ -254,12 +259,12 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 	return p, r.ds
 }
 
-// readSource reads a Markdown file as UTF-8 text with LF line endings and
-// no byte order mark.
+// readSource reads a Markdown file as UTF-8 text in Unicode NFC, with LF
+// line endings and no byte order mark.
 func readSource(fsys fs.FS, file string) ([]byte, *diag.Diagnostic) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		d := diag.New(file, 0, diag.ReadFailed, err)
+		d := diag.ReadError(file, err)
 		return nil, &d
 	}
 	if !utf8.Valid(data) {
@@ -269,6 +274,11 @@ func readSource(fsys fs.FS, file string) ([]byte, *diag.Diagnostic) {
 	data = bytes.TrimPrefix(data, bom)
 	if bytes.Contains(data, []byte("\r\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if !norm.NFC.IsNormal(data) {
+		// Text pasted from macOS may hold decomposed accents (NFD); read in
+		// NFC, names and values compare equal whichever way they were typed.
+		data = norm.NFC.Bytes(data)
 	}
 	return data, nil
 }
@@ -369,7 +379,9 @@ func fillCommon(p *Page, r *reader, opt Options) {
 	if p.Title == "" && p.Kind != KindHome {
 		p.Title = humanize(rest)
 	}
-	p.Date = r.date("date", p.Kind == KindNews || p.Kind == KindGallery)
+	// A date in the file name ("2025-07-29-kunjungan.md") stands in for a
+	// missing date: field.
+	p.Date = r.date("date", (p.Kind == KindNews || p.Kind == KindGallery) && date == "")
 	if p.Date.IsZero() && date != "" && !hasField(r, "date") {
 		p.Date, _ = parseDate(date, opt.Location)
 	}
@@ -424,8 +436,9 @@ func fillNews(p *Page, r *reader) {
 }
 
 func fillModule(p *Page, r *reader) {
+	written := r.text("level", true, "level: sd")
 	m := &Module{
-		Level:      strings.ToLower(r.text("level", true, "level: sd")),
+		Level:      strings.ToLower(written),
 		Ages:       r.text("ages", false, ""),
 		Duration:   r.text("duration", false, ""),
 		Topics:     r.list("topics"),
@@ -441,7 +454,7 @@ func fillModule(p *Page, r *reader) {
 	case !slices.Contains(Levels, folder):
 		r.ds = append(r.ds, diag.New(p.File, 1, diag.ModuleOutsideLevel))
 	case m.Level != "" && !slices.Contains(Levels, m.Level):
-		r.fail("level", diag.LevelUnknown, m.Level)
+		r.fail("level", diag.LevelUnknown, written) // as the author wrote it
 	case m.Level != "" && m.Level != folder:
 		r.fail("level", diag.LevelMismatch, m.Level, folder, folder, m.Level)
 	}

@@ -21,6 +21,8 @@ package content
 
 import (
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Kind says what a page is.
@@ -176,8 +178,12 @@ func (g *Gallery) Published(p Photo) bool {
 	return !g.RequireConsent
 }
 
-// Resource finds a bundle file by name.
+// Resource finds a bundle file by name. Names are compared in Unicode
+// NFC, the form resource names are kept in (see walk): macOS saves
+// "café.jpg" decomposed (NFD), and a name typed or pasted in either form
+// finds the file.
 func (p *Page) Resource(name string) (Resource, bool) {
+	name = norm.NFC.String(name)
 	for _, r := range p.Resources {
 		if r.Name == name {
 			return r, true

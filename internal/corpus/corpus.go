@@ -219,7 +219,6 @@ func (g *gen) newsPage(i int) {
 		fm.raw("cover", "cover.jpg")
 		fm.raw("consent", "true")
 		fm.str("cover_alt", "Ilustrasi "+someWords(r, 3))
-		fm.raw("consent", "true")
 	}
 
 	links := []link{g.newsLink((i + 1) % g.opt.News), g.newsLink((i*7 + 3) % g.opt.News)}

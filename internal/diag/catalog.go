@@ -36,10 +36,13 @@ const (
 	ConfigSyntax        Code = "config-syntax"
 	ConfigInvalid       Code = "config-invalid"
 	ConfigUnknownKey    Code = "config-unknown-key"
+	ConfigWrongType     Code = "config-wrong-type"
 	AssetFailed         Code = "asset-failed"
 	MarkdownFailed      Code = "markdown-failed"
 	OutputFailed        Code = "output-failed"
 	SymlinkOutside      Code = "symlink-outside"
+	SymlinkBroken       Code = "symlink-broken"
+	SymlinkInside       Code = "symlink-inside"
 	ContentMissing      Code = "content-missing"
 	OutputUnsafe        Code = "output-unsafe"
 	PhotoNoConsent      Code = "photo-no-consent"
@@ -52,8 +55,11 @@ const (
 	BuildSummary Code = "build-summary"
 	BuildFailed  Code = "build-failed"
 	BuildStages  Code = "build-stages"
-	Interrupted  Code = "interrupted"
-	UnknownCmd   Code = "unknown-command"
+	// OutputForeign keeps the "build-" prefix of command-line text: only
+	// the command checks the output folder (publish.CheckOwned).
+	OutputForeign Code = "build-output-foreign"
+	Interrupted   Code = "interrupted"
+	UnknownCmd    Code = "unknown-command"
 
 	// serve.
 	ServeFirstBuild    Code = "serve-first-build"
@@ -150,8 +156,9 @@ var catalogue = messages{
 		"templat %s gagal untuk halaman %s: %s"},
 	TemplateMissing: {"no template %q in layouts/ or the built-in theme; add layouts/%s",
 		"templat %q tidak ada di layouts/ maupun tema bawaan; tambahkan layouts/%s"},
-	ConfigSyntax:  {"site.yaml is not valid YAML: %s", "site.yaml bukan YAML yang valid: %s"},
-	ConfigInvalid: {"%s: %s", "%s: %s"},
+	ConfigSyntax:    {"site.yaml is not valid YAML: %s", "site.yaml bukan YAML yang valid: %s"},
+	ConfigInvalid:   {"%s: %s", "%s: %s"},
+	ConfigWrongType: {"%q is not the right kind of value here; write %s", "%q bukan jenis nilai yang tepat di sini; tulis %s"},
 	ConfigUnknownKey: {"unknown setting %q; check its spelling (known settings are listed in the README)",
 		"pengaturan %q tidak dikenal; periksa ejaannya (daftar pengaturan ada di README)"},
 	AssetFailed:    {"cannot process the asset: %v", "aset tidak dapat diproses: %v"},
@@ -159,6 +166,10 @@ var catalogue = messages{
 	OutputFailed:   {"cannot write the site: %v", "situs tidak dapat ditulis: %v"},
 	SymlinkOutside: {"this link leads outside the site folder; copy the file into the site instead",
 		"tautan ini mengarah ke luar folder situs; salin berkasnya ke dalam situs"},
+	SymlinkBroken: {"this link leads nowhere: %s is missing, or links back round in a loop; remove the link",
+		"tautan ini tidak mengarah ke mana pun: %s tidak ada, atau menaut kembali berputar-putar; hapus tautan ini"},
+	SymlinkInside: {"this is a link to %s, and warta does not follow links; move or copy the file here instead of linking to it",
+		"ini tautan ke %s, dan warta tidak mengikuti tautan; pindahkan atau salin berkasnya ke sini alih-alih menautkannya"},
 	ContentMissing: {"there is no content/ folder; create it with at least content/_index.md",
 		"folder content/ tidak ada; buat folder itu dengan setidaknya content/_index.md"},
 	PhotoNoConsent: {"photo %q has no consent to be published; add consent: true to the gallery when the school's consent covers every photo, or consent: true to this photo (consent: false keeps it off the site)",
@@ -177,6 +188,8 @@ var catalogue = messages{
 	BuildFailed: {"build failed with %d error(s); %s was left as it was",
 		"pembangunan gagal dengan %d kesalahan; %s tidak diubah"},
 	BuildStages: {"stages: %s", "tahapan: %s"},
+	OutputForeign: {"refusing to build into %s: the folder is not empty and was not made by warta, and a build replaces everything in it; choose a new or empty folder, or add --force to replace its contents",
+		"menolak membangun ke %s: folder itu tidak kosong dan bukan buatan warta, padahal pembangunan mengganti seluruh isinya; pilih folder baru atau kosong, atau tambahkan --force untuk mengganti isinya"},
 	Interrupted: {"build interrupted; %s was left as it was",
 		"pembangunan dihentikan; %s tidak diubah"},
 	UnknownCmd: {"unknown command %q; run \"warta help\" to see the commands",

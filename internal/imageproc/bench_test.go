@@ -61,6 +61,9 @@ func benchRun(b *testing.B, dir, cache string, n int) Stats {
 	if errs := p.Run(context.Background(), ops, func(Op, []byte) error { return nil }); len(errs) > 0 {
 		b.Fatal(errs)
 	}
+	if err := p.Prune(); err != nil { // as a successful build does: saves what it learnt of the sources
+		b.Fatal(err)
+	}
 	return p.Stats()
 }
 

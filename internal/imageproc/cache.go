@@ -110,16 +110,26 @@ func (s *diskStore) prune(keep map[string]bool) (int, error) {
 		if d.IsDir() || p == filepath.Join(s.dir, manifestName) {
 			return nil
 		}
+		// Only files the cache itself writes are touched, whatever folder
+		// images.cache names: <2 hex>/<32 hex>.jpg|png and temporary files.
 		name := d.Name()
-		key := strings.TrimSuffix(name, filepath.Ext(name))
-		if keep[key] && !strings.HasPrefix(name, ".") {
+		rel, _ := filepath.Rel(s.dir, p)
+		dir := filepath.Dir(rel)
+		if len(dir) != 2 || !isHex(dir) {
 			return nil
 		}
-		if strings.HasPrefix(name, ".tmp-") {
+		switch key := strings.TrimSuffix(name, filepath.Ext(name)); {
+		case strings.HasPrefix(name, ".tmp-"):
 			// Another build may be writing it right now.
-			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) < time.Hour {
+			if info, err := d.Info(); err != nil || time.Since(info.ModTime()) < time.Hour {
 				return nil
 			}
+		case len(key) == 32 && isHex(key) && key[:2] == dir:
+			if keep[key] {
+				return nil
+			}
+		default:
+			return nil
 		}
 		if err := os.Remove(p); err == nil {
 			n++
@@ -206,4 +216,14 @@ func (m *manifest) save(dir string, used map[string]bool) error {
 	}
 	m.dirty = false
 	return nil
+}
+
+// isHex reports whether s is lower-case hex digits.
+func isHex(s string) bool {
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -100,8 +100,8 @@ func TestNoMetadataSurvives(t *testing.T) {
 	fsys := fstest.MapFS{}
 	imagetest.Add(fsys, "phone.jpg", imagetest.PhoneJPEG(imagetest.Stored(imagetest.Quadrants(300, 200), 6), 6))
 	imagetest.Add(fsys, "hole.png", imagetest.TransparentPNG(90, 60))
-	if src := fsys["phone.jpg"].Data; !bytes.Contains(src, []byte("Exif")) || !bytes.Contains(src, []byte(imagetest.GPSMark)) {
-		t.Fatal("fixture has no metadata to strip")
+	if found := imagetest.Metadata(fsys["phone.jpg"].Data); len(found) != 7 {
+		t.Fatalf("the fixture should carry EXIF, GPS, XMP and a comment (7 findings), has %v", found)
 	}
 	out, errs := run(t, New(Options{FS: fsys}), []int{100, 250, 1600}, "phone.jpg", "hole.png")
 	if len(errs) > 0 {
@@ -284,6 +284,21 @@ func TestCacheSecondBuildDecodesNothing(t *testing.T) {
 	}
 	if n := countFiles(t, cache); n != 4+1 { // 4 derivatives + the manifest
 		t.Errorf("cache holds %d files, want 5", n)
+	}
+
+	// Pruning touches only what the cache wrote, whatever else the folder
+	// holds (images.cache could name any folder).
+	if err := os.MkdirAll(filepath.Join(cache, "ab"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"notes.txt", "ab/photo.jpg", "0123456789abcdef0123456789abcdef.jpg"} {
+		writeFile(t, filepath.Join(cache, f), []byte("x"))
+	}
+	build()
+	for _, f := range []string{"notes.txt", "ab/photo.jpg", "0123456789abcdef0123456789abcdef.jpg"} {
+		if _, err := os.Stat(filepath.Join(cache, f)); err != nil {
+			t.Errorf("prune removed %s, which the cache did not write", f)
+		}
 	}
 }
 

@@ -49,11 +49,15 @@ func New(opt Options) *Renderer {
 	} else {
 		exts = append(exts, EscapedHTML)
 	}
+	transformers := []util.PrioritizedValue{util.Prioritized(linkTransformer{}, 100)}
+	if !opt.UnsafeHTML {
+		transformers = append(transformers, util.Prioritized(noDataURLs{}, 900)) // after the bundle images (500)
+	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
+			parser.WithASTTransformers(transformers...),
 		),
 	)...)
 	return &Renderer{md: md}

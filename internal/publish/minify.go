@@ -39,12 +39,13 @@ var mediaTypes = map[string]string{
 // MediaType returns the type minify knows a file by, or "".
 func MediaType(name string) string { return mediaTypes[strings.ToLower(path.Ext(name))] }
 
-// Bytes minifies data of the given file name; files of other types and
-// files that fail to minify come back unchanged (minifying is an
+// Bytes minifies data of the given file name; files of other types, files
+// named *.min.js (minified already: the search index, vendored scripts)
+// and files that fail to minify come back unchanged (minifying is an
 // optimisation, never a reason to lose a file).
 func (mf *Minifier) Bytes(name string, data []byte) []byte {
 	mt := MediaType(name)
-	if mt == "" {
+	if mt == "" || strings.HasSuffix(name, ".min.js") {
 		return data
 	}
 	out, err := mf.m.Bytes(mt, data)

@@ -48,6 +48,10 @@ func NewStaging(out string) (*Staging, error) {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, err
+	}
 	return &Staging{out: out, dir: dir, made: map[string]bool{".": true}}, nil
 }
 
@@ -88,11 +92,34 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	f, err := create(full)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
 		return err
 	}
 	s.count()
 	return nil
+}
+
+// create makes a new file at full. A file already there may be a hard link
+// into the output folder (see Carry: a job whose carrying failed half-way
+// runs after all, two jobs may share an output): it is unlinked first, so
+// that no write ever reaches the site that is online before Commit.
+func create(full string) (*os.File, error) {
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(full); err != nil {
+			return nil, err
+		}
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
 }
 
 func (s *Staging) Copy(name string, src fs.FS, srcPath string) error {
@@ -100,7 +127,7 @@ func (s *Staging) Copy(name string, src fs.FS, srcPath string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := create(full)
 	if err != nil {
 		return err
 	}

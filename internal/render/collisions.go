@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/dinsos-metro/warta/internal/assets"
 	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -11,14 +13,15 @@ import (
 )
 
 // checkCollisions finds outputs that would land on the same file. Paths are
-// compared without case: on many disks and hosts Berita/ and berita/ are
-// one folder. Each collision names both sources.
+// compared without case and in Unicode NFC: on many disks and hosts
+// Berita/ and berita/ are one folder, and macOS takes "café" composed and
+// decomposed for one name. Each collision names both sources.
 func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	type claim struct{ path, source string }
 	seen := map[string]claim{}
 	var ds []diag.Diagnostic
 	claimPath := func(out, source string, line int) {
-		key := strings.ToLower(out)
+		key := strings.ToLower(norm.NFC.String(out))
 		if prev, ok := seen[key]; ok {
 			if prev.source != source {
 				ds = append(ds, diag.New(source, line, diag.URLCollision, describeSource(prev.source), "/"+strings.TrimSuffix(out, "index.html")))

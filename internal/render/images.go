@@ -1,21 +1,14 @@
 package render
 
 import (
-	"cmp"
-	"context"
-	"errors"
 	"fmt"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/dinsos-metro/warta/internal/content"
-	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/imageproc"
-	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/site"
 )
 
@@ -143,7 +136,7 @@ func (r *Renderer) want(ds ...derivative) {
 	st.mu.Unlock()
 }
 
-// image is a bundle picture of p as a responsive Image. Without the
+// responsive is a bundle picture of p as a responsive Image. Without the
 // pipeline (or for a file that is missing or broken, which is reported) it
 // is the file itself.
 func (r *Renderer) responsive(p *site.Page, name, alt string) *Image {
@@ -262,159 +255,13 @@ func (r *Renderer) imageOutputs(p *site.Page) []string {
 	return out
 }
 
-// ImageStats says what the images stage did; Derivatives counts the files
-// it wrote.
-type ImageStats = imageproc.Stats
-
-// Images makes every derivative the render asked for and writes each under
-// its names. It runs after Run, as the build's images stage.
-func (r *Renderer) Images(ctx context.Context) (ImageStats, []diag.Diagnostic) {
-	if r.opt.Images == nil {
-		return ImageStats{}, nil
-	}
-	st := r.imgState()
-	st.mu.Lock()
-	byKey := map[string][]string{}
-	var ops []imageproc.Op
-	for _, name := range slices.Sorted(mapKeys(st.ops)) {
-		op := st.ops[name]
-		k := op.Key()
-		if byKey[k] == nil {
-			ops = append(ops, op)
-		}
-		byKey[k] = append(byKey[k], name)
-	}
-	st.mu.Unlock()
-
-	var ds diag.List
-	var written atomic.Int64
-	errs := r.opt.Images.Run(ctx, ops, func(op imageproc.Op, data []byte) error {
-		for _, name := range byKey[op.Key()] {
-			if d := r.write(name, data, op.Src.Path); d != nil {
-				ds.Add(*d)
-			} else {
-				written.Add(1)
-			}
-		}
-		return nil
-	})
-	for _, err := range errs {
-		var e *imageproc.Error
-		switch {
-		case errors.As(err, &e):
-			ds.Add(imageDiag(e, e.Path))
-		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-			ds.Add(diag.New("", 0, diag.OutputFailed, err))
-		default:
-			ds.Add(diag.New("", 0, diag.ImageFailed, err))
+// eagerFirst marks the first card picture of a list to load at once: on a
+// phone it is the largest thing on screen, and a lazy one would be late.
+func eagerFirst(items []Item) {
+	for _, it := range items {
+		if it.Cover != nil {
+			it.Cover.Eager = true
+			return
 		}
 	}
-	stats := r.opt.Images.Stats()
-	stats.Derivatives = int(written.Load())
-	return stats, ds.Items()
-}
-
-// imageDiag turns a processing error into a message about the file.
-func imageDiag(err error, file string) diag.Diagnostic {
-	var e *imageproc.Error
-	if !errors.As(err, &e) {
-		return diag.New(file, 0, diag.ImageFailed, err)
-	}
-	switch e.Kind {
-	case imageproc.ErrNotImage:
-		return diag.New(file, 0, diag.ImageNotImage)
-	case imageproc.ErrUnsupported:
-		return diag.New(file, 0, diag.ImageUnsupported, e.Format)
-	case imageproc.ErrTooLarge:
-		return diag.New(file, 0, diag.ImageTooLarge, e.Width, e.Height)
-	case imageproc.ErrCorrupt:
-		return diag.New(file, 0, diag.ImageCorrupt, plainError(e.Err))
-	case imageproc.ErrRead:
-		return diag.New(file, 0, diag.ReadFailed, e.Err)
-	}
-	return diag.New(file, 0, diag.ImageFailed, e.Err)
-}
-
-// plainError drops the package prefixes of decoder errors ("unexpected
-// EOF" reads better than "jpeg: unexpected EOF" to staff).
-func plainError(err error) string {
-	s := err.Error()
-	for _, p := range []string{"jpeg: ", "png: ", "gif: ", "webp: ", "image: "} {
-		s = strings.TrimPrefix(s, p)
-	}
-	return s
-}
-
-// bundleImages gives the Markdown of p its pictures: images in the
-// page's bundle become responsive derivatives, checked for consent and
-// alt text. Modules keep their images as files (see modules.go); nil
-// leaves every image as written.
-func (r *Renderer) bundleImages(p *site.Page) markdown.ImageResolver {
-	if r.opt.Images == nil || p.Module != nil || len(p.Resources) == 0 {
-		return nil
-	}
-	return &pageImages{r: r, p: p}
-}
-
-type pageImages struct {
-	r  *Renderer
-	p  *site.Page
-	mu sync.Mutex
-	ds []diag.Diagnostic
-}
-
-func (pi *pageImages) ResolveImage(dest, alt string, line int) (markdown.ImageAttrs, bool) {
-	p := pi.p
-	if dest == "" || strings.Contains(dest, ":") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
-		return markdown.ImageAttrs{}, false // elsewhere on the web or the site
-	}
-	name := path.Clean(strings.TrimPrefix(dest, "./"))
-	res, ok := p.Resource(name)
-	if !ok || !content.IsImage(name) {
-		return markdown.ImageAttrs{}, false
-	}
-	at := p.BodyLine + line - 1
-	cfg := pi.r.opt.Site.Config
-	if cfg.Privacy.ConsentRequired() && !consented(p) {
-		pi.report(diag.New(p.File, at, diag.ImageNoConsent, name))
-	}
-	if alt == "" {
-		pi.report(diag.New(p.File, at, diag.ImageNoAlt, name, name))
-	}
-	if pi.r.source(res) == nil {
-		return markdown.ImageAttrs{}, false
-	}
-	img := pi.r.responsive(p, name, alt)
-	return markdown.ImageAttrs{
-		Src: img.URL, SrcSet: img.SrcSet, Width: img.Width, Height: img.Height,
-		Sizes: "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
-	}, true
-}
-
-func (pi *pageImages) report(d diag.Diagnostic) {
-	pi.mu.Lock()
-	pi.ds = append(pi.ds, d)
-	pi.mu.Unlock()
-}
-
-// consented is the page's consent for its bundle pictures: its own
-// consent: field, or a gallery's.
-func consented(p *site.Page) bool {
-	if p.Consent != nil {
-		return *p.Consent
-	}
-	return p.Gallery != nil && p.Gallery.Consent
-}
-
-// imageDiags returns what the Markdown's pictures reported, sorted.
-func imageDiags(res markdown.ImageResolver) []diag.Diagnostic {
-	pi, ok := res.(*pageImages)
-	if !ok {
-		return nil
-	}
-	pi.mu.Lock()
-	defer pi.mu.Unlock()
-	out := slices.Clone(pi.ds)
-	slices.SortFunc(out, func(a, b diag.Diagnostic) int { return cmp.Compare(a.Line, b.Line) })
-	return out
 }

@@ -27,6 +27,8 @@ func photoSite(t testing.TB) fstest.MapFS {
 	fsys := sitetest.Files(`
 -- site.yaml --
 base_url: https://dinsos.example.org/
+images:
+  widths: [160, 320, 640]
 -- content/berita/2025-07-29-kunjungan/index.md --
 ---
 title: Kunjungan
@@ -62,12 +64,14 @@ Teks.
 
 ![Logo luar](https://example.org/logo.png)
 `)
-	up := imagetest.Quadrants(1500, 2000) // a portrait, stored on its side
+	// Small pictures and widths keep the test quick under -race; the
+	// cover is wider than the 1200 px preview.
+	up := imagetest.Quadrants(1300, 400) // a wide photo, stored on its side
 	imagetest.Add(fsys, "content/berita/2025-07-29-kunjungan/sampul.jpg", imagetest.PhoneJPEG(imagetest.Stored(up, 6), 6))
-	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/besar.jpg", imagetest.PhoneJPEG(imagetest.Stored(imagetest.Quadrants(1800, 1200), 3), 3))
-	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/kecil.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(800, 600), 1))
-	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/lubang.png", imagetest.TransparentPNG(600, 400))
-	imagetest.Add(fsys, "content/layanan/kantor.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(1000, 500), 1))
+	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/besar.jpg", imagetest.PhoneJPEG(imagetest.Stored(imagetest.Quadrants(900, 600), 3), 3))
+	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/kecil.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(400, 300), 1))
+	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/lubang.png", imagetest.TransparentPNG(300, 200))
+	imagetest.Add(fsys, "content/layanan/kantor.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(700, 350), 1))
 	return fsys
 }
 
@@ -92,17 +96,18 @@ func TestResponsiveImages(t *testing.T) {
 	s.AssertOK(t)
 
 	// Widths: the configured ones below the photo's width, plus its own
-	// width when narrower than the widest: never blown up. The cover also
-	// gets its 1200 px preview. A transparent PNG stays PNG.
+	// width when narrower than the widest: never blown up. A page's cover
+	// also gets its preview, 1200 px or the photo's own width. A
+	// transparent PNG stays PNG.
 	for _, c := range []struct {
 		dir, stem string
 		want      []string
 	}{
-		{"berita/kunjungan/", "sampul", []string{"1200.jpg", "1500.jpg", "480.jpg", "960.jpg"}}, // upright 1500×2000
-		{"galeri/kunjungan/", "besar", []string{"1200.jpg", "1600.jpg", "480.jpg", "960.jpg"}},  // 1200: the gallery's preview
-		{"galeri/kunjungan/", "kecil", []string{"480.jpg", "800.jpg"}},
-		{"galeri/kunjungan/", "lubang", []string{"480.png", "600.png"}},
-		{"layanan/", "kantor", []string{"1000.jpg", "480.jpg", "960.jpg"}},
+		{"berita/kunjungan/", "sampul", []string{"1200.jpg", "160.jpg", "320.jpg", "640.jpg"}}, // upright 1300×400
+		{"galeri/kunjungan/", "besar", []string{"160.jpg", "320.jpg", "640.jpg", "900.jpg"}},   // 900: the gallery's preview
+		{"galeri/kunjungan/", "kecil", []string{"160.jpg", "320.jpg", "400.jpg"}},
+		{"galeri/kunjungan/", "lubang", []string{"160.png", "300.png"}},
+		{"layanan/", "kantor", []string{"160.jpg", "320.jpg", "640.jpg"}},
 	} {
 		if got := derivatives(s, c.dir, c.stem); !slices.Equal(got, c.want) {
 			t.Errorf("%s%s: derivatives %v, want %v", c.dir, c.stem, got, c.want)
@@ -115,35 +120,36 @@ func TestResponsiveImages(t *testing.T) {
 
 	news := s.File(t, "berita/kunjungan/index.html")
 	s.AssertFile(t, "berita/kunjungan/index.html",
-		// The cover: the 960 px copy, every width in srcset, its size
-		// (upright: the phone photo was stored on its side), loaded first.
-		`<img src="/berita/kunjungan/sampul-960w-`,
-		`/berita/kunjungan/sampul-480w-`, ` 480w, /berita/kunjungan/sampul-960w-`, ` 1500w"`,
+		// The cover: the widest copy up to 960 px, every width in srcset,
+		// its size (upright: the phone photo was stored on its side),
+		// loaded first.
+		`<img src="/berita/kunjungan/sampul-640w-`,
+		`/berita/kunjungan/sampul-160w-`, ` 160w, /berita/kunjungan/sampul-320w-`, ` 640w"`,
 		`sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)"`,
-		`width="960" height="1280"`, `fetchpriority="high"`,
+		`width="640" height="197"`, `fetchpriority="high"`,
 		// The preview for WhatsApp and others.
 		`<meta property="og:image" content="https://dinsos.example.org/berita/kunjungan/sampul-1200w-`,
-		`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="1600">`,
+		`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="369">`,
 		// The strip of the gallery's photos, lazy.
-		`<img src="/galeri/kunjungan/kecil-800w-`, `loading="lazy" decoding="async"`)
+		`<img src="/galeri/kunjungan/kecil-400w-`, `loading="lazy" decoding="async"`)
 	if strings.Count(news, `loading="lazy"`) != 3 {
 		t.Errorf("news page: want the 3 strip photos lazy, the cover not:\n%s", news)
 	}
 
 	s.AssertFile(t, "galeri/kunjungan/index.html",
 		// The larger view without JavaScript: the widest copy.
-		`<a href="/galeri/kunjungan/besar-1600w-`,
-		`<img src="/galeri/kunjungan/besar-960w-`, `width="960" height="640"`,
-		`<a href="/galeri/kunjungan/kecil-800w-`, `<img src="/galeri/kunjungan/kecil-800w-`,
+		`<a href="/galeri/kunjungan/besar-640w-`,
+		`<img src="/galeri/kunjungan/besar-640w-`, `width="640" height="427"`,
+		`<a href="/galeri/kunjungan/kecil-400w-`, `<img src="/galeri/kunjungan/kecil-400w-`,
 		`alt="Foto kecil"`, // the caption stands in for a missing alt
-		`<img src="/galeri/kunjungan/lubang-600w-`, `/galeri/kunjungan/lubang-480w-`)
+		`<img src="/galeri/kunjungan/lubang-300w-`, `/galeri/kunjungan/lubang-160w-`)
 	// Lists show covers as responsive cards.
-	s.AssertFile(t, "berita/index.html", `class="card-img" src="/berita/kunjungan/sampul-960w-`, `sizes="(min-width: 72rem) 17rem`)
-	s.AssertFile(t, "galeri/index.html", `class="card-img" src="/galeri/kunjungan/besar-960w-`)
+	s.AssertFile(t, "berita/index.html", `class="card-img" src="/berita/kunjungan/sampul-640w-`, `sizes="(min-width: 72rem) 17rem`)
+	s.AssertFile(t, "galeri/index.html", `class="card-img" src="/galeri/kunjungan/besar-640w-`)
 	// Markdown images in a bundle become responsive; others stay.
 	s.AssertFile(t, "layanan/index.html",
-		`<img src="/layanan/kantor-960w-`, `alt="Petugas di kantor" title="Kantor"`,
-		`srcset="/layanan/kantor-480w-`, `width="960" height="480" loading="lazy" decoding="async"`,
+		`<img src="/layanan/kantor-640w-`, `alt="Petugas di kantor" title="Kantor"`,
+		`srcset="/layanan/kantor-160w-`, `width="640" height="320" loading="lazy" decoding="async"`,
 		`<img src="https://example.org/logo.png" alt="Logo luar">`)
 
 	// Every derivative is upright and its real size matches its name.
@@ -157,7 +163,7 @@ func TestResponsiveImages(t *testing.T) {
 		if err != nil || strconv.Itoa(cfg.Width) != m[2] {
 			t.Errorf("%s: %v, width %d", n, err, cfg.Width)
 		}
-		if strings.Contains(n, "sampul") && cfg.Height < cfg.Width {
+		if strings.Contains(n, "sampul") && cfg.Height > cfg.Width {
 			t.Errorf("%s is %d×%d: not turned upright", n, cfg.Width, cfg.Height)
 		}
 	}
@@ -169,7 +175,7 @@ func TestResponsiveImages(t *testing.T) {
 func TestNoGPSPublished(t *testing.T) {
 	t.Parallel()
 	fsys := photoSite(t)
-	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, "images:\n  publish_originals: true\n"...)
+	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, "  publish_originals: true\n"...)
 	s := sitetest.Build(t, fsys, sitetest.Options{})
 	s.AssertOK(t)
 	// Originals go out under their own names, re-encoded.
@@ -325,7 +331,7 @@ func TestImageCache(t *testing.T) {
 	}
 
 	// serve: one photo changes, one photo is made again.
-	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/kecil.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(700, 600), 1))
+	imagetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/kecil.jpg", imagetest.PhoneJPEG(imagetest.Quadrants(350, 300), 1))
 	res, err = sess.Update(context.Background(), build.Change{Files: []string{"content/galeri/2025-07-29-kunjungan/kecil.jpg"}})
 	if err != nil {
 		t.Fatal(err)
@@ -334,5 +340,5 @@ func TestImageCache(t *testing.T) {
 		t.Errorf("after changing one photo: %+v; want exactly 1 decode", res.Images)
 	}
 	s := &sitetest.Site{Source: fsys, Result: res, Out: second}
-	s.AssertFile(t, "galeri/kunjungan/index.html", `src="/galeri/kunjungan/kecil-700w-`, `/galeri/kunjungan/kecil-480w-`)
+	s.AssertFile(t, "galeri/kunjungan/index.html", `src="/galeri/kunjungan/kecil-350w-`, `/galeri/kunjungan/kecil-160w-`)
 }

@@ -198,6 +198,7 @@ func (r *Renderer) paginated(sec *site.Page, tmpl string, pages []*site.Page) []
 			for _, p := range pages[(n-1)*size : min(n*size, len(pages))] {
 				list.Items = append(list.Items, r.item(p))
 			}
+			eagerFirst(list.Items)
 			data := &Data{Site: r.siteFor(sec.URL), Page: view, List: list, Crumbs: r.crumbs(sec)}
 			return r.page(tmpl, pageURL(sec.URL, n), sec.File, data)
 		}))

@@ -62,6 +62,7 @@ func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
 		}
 	}
 	if len(src) == 0 {
+		r.keepSearchText(p, nil) // no text: not the text it had before
 		return "", nil
 	}
 	images := r.bundleImages(p)

@@ -198,11 +198,7 @@ func (r *Renderer) pageJSONLD(p *site.Page, v *PageView) template.JS {
 			w.Author = ldRef{w.Publisher.ID}
 		}
 		place(p.News.Location, p.News.District)
-		var kw []string
-		if p.News.Program != "" {
-			kw = append(kw, p.News.Program)
-		}
-		w.Keywords = strings.Join(append(kw, p.News.Tags...), ", ")
+		w.Keywords = keywords(append([]string{p.News.Program}, p.News.Tags...))
 	case p.Module != nil:
 		m := p.Module
 		w.Type, w.ResourceType, w.Free = "LearningResource", "lesson plan", true
@@ -210,7 +206,7 @@ func (r *Renderer) pageJSONLD(p *site.Page, v *PageView) template.JS {
 		w.AgeRange = strings.ReplaceAll(m.Ages, " ", "")
 		w.TimeRequired = isoDuration(m.Duration)
 		w.Teaches = m.Objectives
-		w.Keywords = strings.Join(m.Topics, ", ")
+		w.Keywords = keywords(m.Topics)
 	case p.Gallery != nil:
 		w.Type = "ImageGallery"
 		place(p.Gallery.Location, p.Gallery.District)
@@ -231,6 +227,19 @@ func (r *Renderer) absHref(href string) string {
 		return href
 	}
 	return r.urls.base.Scheme + "://" + r.urls.base.Host + href
+}
+
+// keywords joins words, each once whatever its case.
+func keywords(words []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		if k := strings.ToLower(strings.TrimSpace(w)); k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, strings.TrimSpace(w))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func ldJS(v any) template.JS {

@@ -66,6 +66,7 @@ type Image struct {
 	Width, Height int    // of URL
 	SrcSet        string // every resized copy: "a-480w.jpg 480w, a-960w.jpg 960w"; "" when there is one
 	Large         string // the widest copy, for a larger view
+	Eager         bool   // the first picture of a list, likely its largest paint: not loaded lazily
 }
 
 // Photo is a gallery picture.

@@ -23,18 +23,19 @@
 // data to search.js (a <script> element can load it, also from file://,
 // where fetch cannot), and all of them live in one folder named by a hash
 // of their content, assets/search/<version>/, so hosts may cache them
-// forever:
+// forever (their names end in .min.js: they are as small as they get,
+// and the minifier leaves them alone):
 //
-//   - meta.js: the version, the number of pages, the stop words, the
+//   - meta.min.js: the version, the number of pages, the stop words, the
 //     first stem of every word shard, and the range of page numbers of
 //     every kind and module level. Pages are numbered by kind (news newest
 //     first, then modules by level, galleries, other pages), so a filter
 //     by kind or level is a range and costs nothing to load.
-//   - w<N>.js: word shards. The stems, sorted, are cut into shards of
+//   - w<N>.min.js: word shards. The stems, sorted, are cut into shards of
 //     about ShardBytes each; a stem maps to its pages, each with the
 //     weight of the best place the word was found (title 3, summary and
 //     fields such as topics or district 2, text 1), delta-encoded.
-//   - f<N>.js: fragments, what a result shows (address, title, kind,
+//   - f<N>.min.js: fragments, what a result shows (address, title, kind,
 //     date, summary), for FragmentSize consecutive pages each: a query
 //     loads only the fragments of the results it shows.
 package search

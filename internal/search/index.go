@@ -53,9 +53,10 @@ type Index struct {
 	Pages   int
 }
 
-// File names and the call each file makes.
+// File names and the call each file makes. Files are named *.min.js: they
+// are as small as they get, and the minifier leaves them alone.
 const (
-	MetaFile = "meta.js"
+	MetaFile = "meta.min.js"
 	// Callback is the array every index file pushes its part onto;
 	// search.js reads it.
 	Callback = "wartaSearch"
@@ -139,7 +140,7 @@ func Build(docs []Doc) *Index {
 		}
 		shard.WriteByte('}')
 		name := "w" + strconv.Itoa(len(m.Shards)-1)
-		files[name+".js"] = wrap(name, shard.Bytes())
+		files[name+".min.js"] = wrap(name, shard.Bytes())
 		shard.Reset()
 	}
 	for _, s := range stems {
@@ -174,7 +175,7 @@ func Build(docs []Doc) *Index {
 		}
 		data, _ := json.Marshal(frags)
 		name := "f" + strconv.Itoa(start/FragmentSize)
-		files[name+".js"] = wrap(name, data)
+		files[name+".min.js"] = wrap(name, data)
 	}
 
 	data, _ := json.Marshal(m)

@@ -127,7 +127,7 @@ let input = ''; process.stdin.on('data', d => input += d).on('end', () => {
     const [t, pre] = s.terms(q.Q, stop);
     let lo = 0, hi = meta.n;
     for (const k of [q.Kind, q.Level]) if (k) { const r = meta.k[k]; lo = Math.max(lo, r[0]); hi = Math.min(hi, r[1]); }
-    return s.rank(s.need(meta, t, pre).map(n => parts['w' + n]), t, pre, lo, hi);
+    return s.rank(s.need(meta, t, pre).map(n => parts['w' + n]), t, pre, lo, hi, meta.n);
   })));
 });`, queries, &got)
 	r, err := Open(ix.Files)

@@ -97,7 +97,7 @@ func (r *Reader) Search(q, kind, level string, limit int) (*Results, error) {
 			return nil
 		}
 		var s map[string][]int
-		name := "w" + strconv.Itoa(i) + ".js"
+		name := "w" + strconv.Itoa(i) + ".min.js"
 		if err := r.load(name, &s); err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (r *Reader) Search(q, kind, level string, limit int) (*Results, error) {
 	for _, h := range hits[:min(limit, len(hits))] {
 		g := h.ID / r.meta.Fragment
 		if frags[g] == nil {
-			name := "f" + strconv.Itoa(g) + ".js"
+			name := "f" + strconv.Itoa(g) + ".min.js"
 			var f []fragment
 			if err := r.load(name, &f); err != nil {
 				return nil, err

@@ -155,13 +155,42 @@ func urlOf(p *content.Page) string {
 	case content.KindHome:
 		return "/"
 	case content.KindSection:
-		return "/" + p.Path + "/"
+		return "/" + folderURL(p.Path) + "/"
 	}
 	parent := path.Dir(p.Path)
 	if parent == "." {
 		return "/" + p.Slug + "/"
 	}
-	return "/" + parent + "/" + p.Slug + "/"
+	return "/" + folderURL(parent) + "/" + p.Slug + "/"
+}
+
+// folderURL makes the folders of a content path into URL parts with the
+// slug rule, like file names: content/Profil Dinas/visi.md is at
+// /profil-dinas/visi/, whatever case, spaces or accents (composed or not)
+// the folder's name has. A name without letters or digits stays as it is.
+func folderURL(dir string) string {
+	if isSlugPath(dir) {
+		return dir
+	}
+	parts := strings.Split(dir, "/")
+	for i, part := range parts {
+		if s := slug.Make(part); s != "" {
+			parts[i] = s
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// isSlugPath reports whether every folder of dir is a slug already (the
+// usual berita, modul/sd), which spares the work.
+func isSlugPath(dir string) bool {
+	for i := 0; i < len(dir); i++ {
+		c := dir[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '/') {
+			return false
+		}
+	}
+	return true
 }
 
 // addMissingSections stands in a plain section page for each section that

@@ -44,6 +44,7 @@ type Theme struct {
 // Load parses the layouts of each layer (first wins).
 func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 	files := map[string][]byte{}
+	var unread []diag.Diagnostic
 	for _, layer := range layers {
 		_ = fs.WalkDir(layer, Root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || path.Ext(p) != ".html" {
@@ -51,12 +52,21 @@ func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 			}
 			name := strings.TrimPrefix(p, Root+"/")
 			if _, seen := files[name]; !seen {
-				if b, err := fs.ReadFile(layer, p); err == nil {
-					files[name] = b
+				b, err := fs.ReadFile(layer, p)
+				if err != nil {
+					// Not silently replaced by the built-in file: the site
+					// meant its own (a link out of the site, no permission).
+					unread = append(unread, diag.ReadError(p, err))
+					files[name] = nil
+					return nil
 				}
+				files[name] = b
 			}
 			return nil
 		})
+	}
+	if len(unread) > 0 {
+		return nil, unread
 	}
 	var ds []diag.Diagnostic
 	baseSrc, ok := files[Base]
