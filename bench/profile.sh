@@ -13,10 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCH=${BENCH:-Build/10k/disk}
+BENCHTIME=${BENCHTIME:-3x}
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/warta-profile.XXXXXX")}
+mkdir -p "$OUT"
 
 WARTA_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench "^Benchmark${BENCH}\$" \
-	-benchtime 3x -count 1 -timeout 1h \
+	-benchtime "$BENCHTIME" -count 1 -timeout 1h \
 	-o "$OUT/build.test" -cpuprofile "$OUT/cpu.out" -memprofile "$OUT/mem.out"
 
 pprof() { go tool pprof -ignore 'corpus|writeCorpus' "$@" "$OUT/build.test" 2>/dev/null; }

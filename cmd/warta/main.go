@@ -186,6 +186,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintln(stdout, "warta:", say(diag.BuildSummary, res.Total, res.Sections, staging.Written(), *out,
 			res.Pages, max(res.Total-res.Pages, 0), seconds(res.Duration)))
+		if im := res.Images; im.Made+im.Cached > 0 {
+			fmt.Fprintln(stdout, "warta:", say(diag.BuildImages, im.Made, im.Cached))
+		}
 		if *verbose {
 			var parts []string
 			for _, s := range res.Stages {

@@ -485,6 +485,12 @@ y
 		want: []string{`content/berita/a/foto.jpg: this page and content/berita/a/Foto.jpg would both be published at /berita/a/foto.jpg; change the slug or the file name of one of them`},
 	},
 	{
+		name: "file names differing only in Unicode form",
+		site: "-- content/berita/caf\u00e9.md --\n---\ntitle: A\ndate: 2025-07-29\n---\n" +
+			"-- content/berita/cafe\u0301.md --\n---\ntitle: B\ndate: 2025-07-29\n---\n",
+		want: []string{"content/berita/caf\u00e9.md:1: this file and content/berita/cafe\u0301.md have the same name, written in two Unicode forms (one with its accents as separate marks, as macOS saves names), and both would be published at /berita/cafe/; delete one of them"},
+	},
+	{
 		name: "page at a url warta makes itself",
 		site: `
 -- content/tag.md --

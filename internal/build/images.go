@@ -14,9 +14,9 @@ import (
 // the pages show are made (or taken from the cache) and written. The
 // Session keeps one cache for its life: on disk below Options.Dir when the
 // site has a folder, else in memory. Each run probes sources afresh, so
-// a photo changed on disk is noticed; only a full render's successful run
-// prunes the cache, since an incremental one asks only for the pictures of
-// the pages it rendered again.
+// a photo changed on disk is noticed. A successful run prunes the cache:
+// it keeps what was made or read and what the pages it did not render
+// again stand for (render.imageOutputs marks those).
 
 // imageProcessor returns the processor for this run.
 func (s *Session) imageProcessor() *imageproc.Processor {
@@ -52,7 +52,7 @@ func (s *Session) runImages(ctx context.Context, res *Result) {
 		return
 	}
 	var err error
-	if s.renderedFull && res.Diags.Errors() == 0 && ctx.Err() == nil {
+	if res.Diags.Errors() == 0 && ctx.Err() == nil {
 		err = s.images.Prune()
 	} else {
 		err = s.images.SaveManifest()

@@ -39,9 +39,8 @@ type Session struct {
 	loadDiags map[string][]diag.Diagnostic // by file ("" for the walk)
 	state     *render.State
 
-	images       *imageproc.Processor // see images.go
-	rendered     *render.Renderer     // the last render, for the images stage
-	renderedFull bool
+	images   *imageproc.Processor // see images.go
+	rendered *render.Renderer     // the last render, for the images stage
 }
 
 // Change says what changed on disk since the last build of a Session.
@@ -151,7 +150,7 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		donePrinting(full && res.Diags.Errors() == 0 && ctx.Err() == nil)
 		res.Pages, res.Files, res.Skipped = stats.Pages, stats.Files, stats.Skipped
 		s.state = r.State()
-		s.rendered, s.renderedFull = r, full
+		s.rendered = r
 	})
 	timed("images", func() { s.runImages(ctx, res) })
 	if res.Diags.Errors() == 0 {

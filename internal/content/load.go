@@ -220,6 +220,11 @@ var bom = []byte("\xef\xbb\xbf")
 func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 	data, d := readSource(fsys, src.file)
 	if d != nil {
+		if _, err := fs.Stat(fsys, src.file); errors.Is(err, fs.ErrNotExist) {
+			// Deleted between the walk and the read (warta serve while
+			// files are moved): the page is simply gone.
+			return nil, nil
+		}
 		return nil, []diag.Diagnostic{*d}
 	}
 	fields, body, bodyLine, err := splitFrontMatter(data)

@@ -15,6 +15,11 @@
 //   - Dates without an offset are in the site's time zone.
 //   - A date prefix in a file or folder name (2025-07-29-) is not part of the
 //     slug unless the site sets slug_date_prefix.
+//   - Text is read as UTF-8 (a byte order mark and CRLF line ends are fine)
+//     and normalised to Unicode NFC, as are the names of bundle files: a
+//     name saved by macOS (NFD) equals the same name typed elsewhere.
+//   - Symbolic links are never followed; each is reported and left out.
+//   - Files named in the front matter must be in the page's own folder.
 //
 // Loading reads files in parallel and reports every problem it finds.
 package content

@@ -29,6 +29,7 @@ const (
 	ResourceOutside     Code = "resource-outside"
 	GalleryMissing      Code = "gallery-missing"
 	URLCollision        Code = "url-collision"
+	URLCollisionForm    Code = "url-collision-form"
 	SlugEmpty           Code = "slug-empty"
 	TemplateParse       Code = "template-parse"
 	TemplateExec        Code = "template-exec"
@@ -149,6 +150,8 @@ var catalogue = messages{
 		"galeri %q tidak ada; gunakan folder sebuah galeri, seperti galeri/2025-07-29-nama-kegiatan"},
 	URLCollision: {"this page and %s would both be published at %s; change the slug or the file name of one of them",
 		"halaman ini dan %s sama-sama akan diterbitkan di %s; ubah slug atau nama berkas salah satunya"},
+	URLCollisionForm: {"this file and %s have the same name, written in two Unicode forms (one with its accents as separate marks, as macOS saves names), and both would be published at %s; delete one of them",
+		"berkas ini dan %s bernama sama, ditulis dalam dua bentuk Unicode (salah satunya dengan tanda aksen terpisah, seperti nama simpanan macOS), dan keduanya akan diterbitkan di %s; hapus salah satunya"},
 	SlugEmpty: {"cannot make a web address from %q; give the page a slug: with letters or digits",
 		"alamat web tidak dapat dibuat dari %q; beri halaman ini slug: berisi huruf atau angka"},
 	TemplateParse: {"template error: %s", "kesalahan templat: %s"},

@@ -47,7 +47,8 @@ type Processor struct {
 
 	mu      sync.Mutex
 	sources map[string]*probeResult
-	used    map[string]bool // keys delivered since the last Prune
+	used    map[string]bool // keys delivered
+	kept    map[string]bool // keys kept without delivery (Keep)
 	usedSrc map[string]bool // source paths probed since the last Prune
 
 	made, cached, decoded, failed, delivered, pruned atomic.Int64
@@ -74,6 +75,7 @@ func New(opt Options) *Processor {
 		manifest: loadManifest(opt.CacheDir),
 		sources:  map[string]*probeResult{},
 		used:     map[string]bool{},
+		kept:     map[string]bool{},
 		usedSrc:  map[string]bool{},
 
 		progressAfter: time.Second,
@@ -95,7 +97,7 @@ func (p *Processor) CacheDir() string { return p.opt.CacheDir }
 func (p *Processor) Next() *Processor {
 	return &Processor{
 		opt: p.opt, store: p.store, manifest: p.manifest,
-		sources: map[string]*probeResult{}, used: map[string]bool{}, usedSrc: map[string]bool{},
+		sources: map[string]*probeResult{}, used: map[string]bool{}, kept: map[string]bool{}, usedSrc: map[string]bool{},
 		progressAfter: p.progressAfter,
 	}
 }
@@ -144,14 +146,28 @@ func (p *Processor) Stats() Stats {
 	}
 }
 
-// Prune removes every cache entry not delivered since New (or Next) and
-// saves the manifest of the sources used. Call it only
+// Keep marks cache entries as in use without delivering them: the
+// derivatives of pages a build did not render again (their files are
+// carried over from the previous output) must survive Prune.
+func (p *Processor) Keep(keys ...string) {
+	p.mu.Lock()
+	for _, k := range keys {
+		p.kept[k] = true
+	}
+	p.mu.Unlock()
+}
+
+// Prune removes every cache entry not delivered or kept since New (or
+// Next) and saves the manifest of the sources used. Call it only
 // after a successful build: a failed one may not have asked for everything
 // the site needs.
 func (p *Processor) Prune() error {
 	p.mu.Lock()
-	keep := make(map[string]bool, len(p.used))
+	keep := make(map[string]bool, len(p.used)+len(p.kept))
 	for k := range p.used {
+		keep[k] = true
+	}
+	for k := range p.kept {
 		keep[k] = true
 	}
 	usedSrc := make(map[string]bool, len(p.usedSrc))

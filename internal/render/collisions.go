@@ -23,8 +23,13 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	claimPath := func(out, source string, line int) {
 		key := strings.ToLower(norm.NFC.String(out))
 		if prev, ok := seen[key]; ok {
-			if prev.source != source {
-				ds = append(ds, diag.New(source, line, diag.URLCollision, describeSource(prev.source), "/"+strings.TrimSuffix(out, "index.html")))
+			switch url := "/" + strings.TrimSuffix(out, "index.html"); {
+			case prev.source == source:
+			case norm.NFC.String(prev.source) == norm.NFC.String(source):
+				// The two names look the same: say how they differ.
+				ds = append(ds, diag.New(source, line, diag.URLCollisionForm, prev.source, url))
+			default:
+				ds = append(ds, diag.New(source, line, diag.URLCollision, describeSource(prev.source), url))
 			}
 			return
 		}

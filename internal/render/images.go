@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strconv"
@@ -179,15 +180,19 @@ func (r *Renderer) responsive(p *site.Page, name, alt string) *Image {
 // wantOriginal publishes the picture at its own name and full size,
 // re-encoded like every derivative, so that no metadata goes out with it.
 func (r *Renderer) wantOriginal(p *site.Page, res content.Resource, src *imageproc.Source) {
-	op := imageproc.Op{Src: src, Width: src.Width, Format: imageproc.JPEG, Quality: max(r.opt.Site.Config.Images.Quality, 90)}
-	if src.Format == "png" || src.Alpha {
-		op.Format = imageproc.PNG
-	}
+	op := originalOp(src, r.opt.Site.Config.Images.Quality)
+	r.want(derivative{name: originalName(p, res, op), op: op})
+}
+
+// originalName is where a re-encoded original goes: its own name, with
+// the extension of its new format when that changed (a WebP becomes .jpg).
+func originalName(p *site.Page, res content.Resource, op imageproc.Op) string {
 	name := strings.TrimPrefix(p.URL, "/") + res.Name
-	if !strings.EqualFold(path.Ext(name), op.Format.Ext()) && !(op.Format == imageproc.JPEG && strings.EqualFold(path.Ext(name), ".jpeg")) {
-		name = strings.TrimSuffix(name, path.Ext(name)) + op.Format.Ext()
+	ext := strings.ToLower(path.Ext(name))
+	if ext == op.Format.Ext() || (ext == ".jpeg" && op.Format == imageproc.JPEG) {
+		return name
 	}
-	r.want(derivative{name: name, op: op})
+	return strings.TrimSuffix(name, path.Ext(name)) + op.Format.Ext()
 }
 
 // ogImage is the preview picture of a page: a 1200 px copy of its cover
@@ -224,35 +229,82 @@ func (r *Renderer) ogImage(p *site.Page, cover *Image) *Image {
 	return og
 }
 
-// imageOutputs lists every derivative a page's job may publish, for the
-// render State: the copies of each picture in its bundle at every width
-// (and the preview and original copies), whether or not the page ends up
-// showing it. Listing too many is harmless; too few would let serve drop a
-// file.
+// imageOutputs lists the derivatives a page's job publishes, for the
+// render State: the copies of its cover or photos (with the preview copy
+// of the first), and of every bundle picture its Markdown mentions. A
+// job that did not change is carried over with exactly these files, so
+// the list must hold everything the page shows; a name too many (a picture
+// mentioned in the text but only linked) merely makes the job run again.
+// The cache keeps every copy listed, whether made this time or not.
 func (r *Renderer) imageOutputs(p *site.Page) []string {
 	if r.opt.Images == nil || p.Module != nil {
 		return nil
 	}
 	r.imgs.probeAll.Do(r.probeAll)
+	shown, og := shownImages(p)
+	var body []byte
+	for _, res := range p.Resources {
+		if !content.IsImage(res.Name) || shown[res.Name] {
+			continue
+		}
+		if body == nil {
+			body = p.Body
+			if body == nil {
+				body, _ = content.ReadBody(r.opt.Source, p.Page)
+			}
+			body = append(body, 0) // read once, even when empty
+		}
+		if bytes.Contains(body, []byte(res.Name)) {
+			shown[res.Name] = true
+		}
+	}
 	cfg := r.opt.Site.Config.Images
 	var out []string
 	for _, res := range p.Resources {
-		if !content.IsImage(res.Name) {
+		if !shown[res.Name] {
 			continue
 		}
 		src, err := r.opt.Images.Source(res.Path)
 		if err != nil {
 			continue
 		}
-		widths := append(imageproc.Widths(cfg.Widths, src.Width), ogWidth)
+		widths := imageproc.Widths(cfg.Widths, src.Width)
+		if res.Name == og {
+			widths = append(widths, ogWidth)
+		}
 		for _, d := range r.derivatives(p, res.Name, src, widths) {
 			out = append(out, d.name)
+			r.opt.Images.Keep(d.op.Key())
 		}
 		if cfg.PublishOriginals {
-			out = append(out, strings.TrimPrefix(p.URL, "/")+res.Name)
+			op := originalOp(src, cfg.Quality)
+			out = append(out, originalName(p, res, op))
+			r.opt.Images.Keep(op.Key())
 		}
 	}
 	return out
+}
+
+// shownImages are the bundle pictures a page shows from its front matter
+// (a news cover, a gallery's published photos) and og, the one previews
+// use.
+func shownImages(p *site.Page) (shown map[string]bool, og string) {
+	shown = map[string]bool{}
+	switch {
+	case p.News != nil && p.News.Cover != "":
+		og = path.Clean(p.News.Cover)
+		shown[og] = true
+	case p.Gallery != nil:
+		for _, ph := range p.Gallery.Photos {
+			if p.Gallery.Published(ph) {
+				if og == "" {
+					og = ph.File
+				}
+				shown[ph.File] = true
+			}
+		}
+	}
+	return shown, og
 }
 
 // eagerFirst marks the first card picture of a list to load at once: on a
@@ -264,4 +316,14 @@ func eagerFirst(items []Item) {
 			return
 		}
 	}
+}
+
+// originalOp re-encodes a picture at full size: PNG stays PNG, everything
+// else becomes a JPEG of at least quality 90.
+func originalOp(src *imageproc.Source, quality int) imageproc.Op {
+	op := imageproc.Op{Src: src, Width: src.Width, Format: imageproc.JPEG, Quality: max(quality, 90)}
+	if src.Format == "png" || src.Alpha {
+		op.Format = imageproc.PNG
+	}
+	return op
 }

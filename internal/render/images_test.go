@@ -341,4 +341,15 @@ func TestImageCache(t *testing.T) {
 	}
 	s := &sitetest.Site{Source: fsys, Result: res, Out: second}
 	s.AssertFile(t, "galeri/kunjungan/index.html", `src="/galeri/kunjungan/kecil-350w-`, `/galeri/kunjungan/kecil-160w-`)
+
+	// That incremental build pruned the cache, but only of what nothing
+	// stands for any more: a fresh build still decodes nothing.
+	opt.Sink = publish.NewMemory()
+	res, err = build.Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Images.Decoded != 0 || res.Images.Pruned != 0 {
+		t.Errorf("fresh build after an incremental one: %+v; want no decode, nothing left to prune", res.Images)
+	}
 }

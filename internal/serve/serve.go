@@ -8,6 +8,9 @@
 //   - A build error never stops the server. Pages requested while the site
 //     has errors show an overlay page listing them (file, line, message,
 //     fix); the next good save clears it.
+//   - An error about a file that is being saved while the build reads it
+//     (editors that save in place truncate first) is not shown: the save's
+//     own rebuild decides.
 //   - Rebuilds are incremental (build.Session): an edited news report is
 //     read again and only outputs whose inputs changed are rendered.
 //   - Only files of the built site are served; any path that is not one of
@@ -23,6 +26,8 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -94,7 +99,56 @@ func (s *Server) Rebuild(ctx context.Context, ch build.Change, what string) {
 	defer s.busy.Unlock()
 	start := time.Now()
 	res, err := s.session.Update(ctx, ch)
+	if err != nil && s.beingSaved(res, start) {
+		// A file with a problem is being saved: most likely the build read
+		// it half-written (editors that save in place truncate first). Its
+		// save queues another rebuild, which decides; until then the
+		// browsers keep what they have.
+		s.rec.Take()
+		return
+	}
 	s.finish(res, err, what, time.Since(start))
+}
+
+// beingSaved reports whether a file that a failed build complains about
+// changed after the build started, or changes within the debounce time
+// after it (a slow save). File times come from a coarse kernel clock that
+// lags a few milliseconds; nothing was saved in the debounce time before
+// the build, so half of it is a safe margin.
+func (s *Server) beingSaved(res *build.Result, start time.Time) bool {
+	if s.opt.Dir == "" || res == nil || res.Diags == nil {
+		return false
+	}
+	type state struct {
+		size int64
+		mod  time.Time
+	}
+	since := start.Add(-s.opt.Debounce / 2)
+	files := map[string]state{}
+	for _, d := range res.Diags.Items() {
+		if d.File == "" || d.Severity != diag.Error {
+			continue
+		}
+		p := filepath.Join(s.opt.Dir, filepath.FromSlash(d.File))
+		info, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !info.ModTime().Before(since) {
+			return true
+		}
+		files[p] = state{info.Size(), info.ModTime()}
+	}
+	if len(files) == 0 {
+		return false
+	}
+	time.Sleep(s.opt.Debounce)
+	for p, was := range files {
+		if info, err := os.Stat(p); err != nil || info.Size() != was.size || !info.ModTime().Equal(was.mod) {
+			return true
+		}
+	}
+	return false
 }
 
 // finish records a build's outcome, prunes files nobody stands for any

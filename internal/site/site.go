@@ -2,6 +2,9 @@
 // URL, the sections and their order, news neighbours, links between news and
 // galleries, modules by level, and the taxonomies (kecamatan, program, tag).
 //
+// A page's URL is its folders and its slug, each made by the slug rule
+// (content/Profil Dinas/Visi Misi.md is /profil-dinas/visi-misi/).
+//
 // Assembly runs on one goroutine and is deterministic: news are ordered by
 // date, newest first, then by file; everything else by weight, then title.
 // Two things published at the same URL (compared without case, since many
