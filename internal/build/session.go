@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -101,10 +102,10 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 
 	timed("load", func() { s.loadContent(ctx, ch) })
 	var pages []*content.Page
-	for _, f := range slices.Sorted(keys(s.pages)) {
+	for _, f := range slices.Sorted(maps.Keys(s.pages)) {
 		pages = append(pages, s.pages[f])
 	}
-	for _, f := range slices.Sorted(keys(s.loadDiags)) {
+	for _, f := range slices.Sorted(maps.Keys(s.loadDiags)) {
 		res.Diags.Add(s.loadDiags[f]...)
 	}
 	res.Sources = len(pages)
@@ -284,16 +285,6 @@ func groupByFile(ds []diag.Diagnostic) map[string][]diag.Diagnostic {
 		out[d.File] = append(out[d.File], d)
 	}
 	return out
-}
-
-func keys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // ContentFile reports whether a slash path from the site folder is content.

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -108,20 +109,10 @@ func TestNoMetadataSurvives(t *testing.T) {
 		t.Fatal(errs)
 	}
 	if len(out) != 4 { // phone: 100, 200 (its own width); hole: 90
-		t.Errorf("made %d derivatives, want 4: %v", len(out), slices.Sorted(keys(out)))
+		t.Errorf("made %d derivatives, want 4: %v", len(out), slices.Sorted(maps.Keys(out)))
 	}
 	for name, data := range out {
 		imagetest.AssertClean(t, name, data)
-	}
-}
-
-func keys(m map[string][]byte) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
 	}
 }
 
@@ -132,7 +123,7 @@ func TestNeverUpscales(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	got := slices.Sorted(keys(out))
+	got := slices.Sorted(maps.Keys(out))
 	want := []string{"small.jpg@480", "small.jpg@800"}
 	if !slices.Equal(got, want) {
 		t.Errorf("derivatives %v, want %v", got, want)
@@ -229,7 +220,7 @@ func TestBadImages(t *testing.T) {
 		}
 	}
 	if len(out["good-1.jpg@100"]) == 0 || len(out["good-2.jpg@100"]) == 0 {
-		t.Errorf("good photos were not processed beside the bad ones: %v", slices.Sorted(keys(out)))
+		t.Errorf("good photos were not processed beside the bad ones: %v", slices.Sorted(maps.Keys(out)))
 	}
 	if s := p.Stats(); s.Failed != 1 { // only truncated.jpg fails after probing
 		t.Errorf("Stats.Failed = %d, want 1", s.Failed)

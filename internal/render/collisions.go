@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -46,7 +47,7 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 	for _, out := range moduleClaims(s) {
 		claimPath(out, "(warta)", 0)
 	}
-	for _, key := range slices.Sorted(mapKeys(s.Sections)) {
+	for _, key := range slices.Sorted(maps.Keys(s.Sections)) {
 		if sec := s.Sections[key]; sec.File == "" {
 			claimPath(OutputPath(sec.URL), "(warta)", 0)
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -25,7 +26,7 @@ func (r *Renderer) Images(ctx context.Context) (ImageStats, []diag.Diagnostic) {
 	st.mu.Lock()
 	byKey := map[string][]string{}
 	var ops []imageproc.Op
-	for _, name := range slices.Sorted(mapKeys(st.ops)) {
+	for _, name := range slices.Sorted(maps.Keys(st.ops)) {
 		op := st.ops[name]
 		k := op.Key()
 		if byKey[k] == nil {

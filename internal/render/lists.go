@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ func (r *Renderer) listJobs() []job {
 		}
 	}
 	// Sections of plain pages (content/layanan/_index.md and its pages).
-	for _, key := range slices.Sorted(mapKeys(s.Sections)) {
+	for _, key := range slices.Sorted(maps.Keys(s.Sections)) {
 		sec := s.Sections[key]
 		if sec.Section == "berita" || sec.Section == "modul" || sec.Section == "galeri" {
 			continue
@@ -50,16 +51,6 @@ func (r *Renderer) listJobs() []job {
 		jobs = append(jobs, r.paginated(sec, "section.html", children)...)
 	}
 	return jobs
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // sectionJobs render the text of the home page and every section (their
@@ -86,7 +77,7 @@ func (r *Renderer) sectionJobs() []job {
 
 func mapValues(m map[string]*site.Page) []*site.Page {
 	var out []*site.Page
-	for _, k := range slices.Sorted(mapKeys(m)) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, m[k])
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -182,13 +183,7 @@ func Build(docs []Doc) *Index {
 	files[MetaFile] = wrap("meta", data)
 
 	h := sha256.New()
-	for _, name := range slices.Sorted(func(yield func(string) bool) {
-		for n := range files {
-			if !yield(n) {
-				return
-			}
-		}
-	}) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		h.Write([]byte(name))
 		h.Write(files[name])
 	}

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -121,13 +122,7 @@ func relevant(rel string) bool {
 // classify decides what a batch of paths means for the build.
 func (w *watcher) classify(pending map[string]bool) (build.Change, string) {
 	var ch build.Change
-	paths := slices.Sorted(func(yield func(string) bool) {
-		for p := range pending {
-			if !yield(p) {
-				return
-			}
-		}
-	})
+	paths := slices.Sorted(maps.Keys(pending))
 	for _, rel := range paths {
 		switch {
 		case rel == "site.yaml":

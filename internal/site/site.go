@@ -13,6 +13,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -206,7 +207,7 @@ func (s *Site) addMissingSections() {
 	for _, l := range content.Levels {
 		need["modul/"+l] = true
 	}
-	for _, p := range slices.Sorted(mapKeys(need)) {
+	for _, p := range slices.Sorted(maps.Keys(need)) {
 		if s.Sections[p] == nil {
 			s.Sections[p] = s.synthetic(content.KindSection, p, sectionDefaults[p])
 		}
@@ -219,16 +220,6 @@ func (s *Site) synthetic(kind content.Kind, p, title string) *Page {
 	pg := &Page{Page: cp, URL: urlOf(cp)}
 	s.ByPath[p] = pg
 	return pg
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // linkGalleries connects news reports to the galleries they name.

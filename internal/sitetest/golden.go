@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -91,7 +92,7 @@ func (s *Site) AssertGolden(t testing.TB, name string, keep func(string) bool) {
 	if err != nil {
 		t.Fatalf("golden %s: %v (run the test with -update to create it)", name, err)
 	}
-	for _, n := range slices.Sorted(keysOf(got)) {
+	for _, n := range slices.Sorted(maps.Keys(got)) {
 		w, ok := want[n]
 		switch {
 		case !ok:
@@ -100,19 +101,9 @@ func (s *Site) AssertGolden(t testing.TB, name string, keep func(string) bool) {
 			t.Errorf("golden %s: %s differs (run with -update if the change is intended):\n%s", name, n, Diff(w, got[n]))
 		}
 	}
-	for _, n := range slices.Sorted(keysOf(want)) {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		if _, ok := got[n]; !ok {
 			t.Errorf("golden %s: the build no longer writes %s", name, n)
-		}
-	}
-}
-
-func keysOf(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
 		}
 	}
 }

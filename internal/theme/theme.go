@@ -20,6 +20,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -77,13 +78,7 @@ func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 	if _, err := base.Parse(string(baseSrc)); err != nil {
 		return nil, []diag.Diagnostic{templateDiagnostic(err, Base)}
 	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range files {
-			if !yield(n) {
-				return
-			}
-		}
-	})
+	names := slices.Sorted(maps.Keys(files))
 	for _, n := range names {
 		if strings.HasPrefix(n, "partials/") {
 			if _, err := base.New(n).Parse(string(files[n])); err != nil {
