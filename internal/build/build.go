@@ -76,6 +76,9 @@ type Options struct {
 	// Tool identifies the warta binary, so that a new version never carries
 	// over outputs an older one made.
 	Tool string
+	// Track keeps, between the runs of a Session, what the quick path of
+	// Update needs (see quick.go): for `warta serve`.
+	Track bool
 }
 
 // Stage is one timed step of a build.
@@ -101,6 +104,11 @@ type Result struct {
 	Images imageproc.Stats
 	// State is what the next build may start from (nil when this one failed).
 	State *render.State
+	// Quick is true when an Update took the quick path; Dropped then lists
+	// the outputs it no longer stands for (a full run leaves it empty:
+	// compare Session.Outputs instead).
+	Quick   bool
+	Dropped []string
 }
 
 // Build runs every stage once. The returned error is non-nil when the

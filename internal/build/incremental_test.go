@@ -23,9 +23,10 @@ var buildClock = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 // editor mutates an in-memory site the way a writer would, and says what
 // changed the way serve's watcher would.
 type editor struct {
-	fs   fstest.MapFS
-	r    *rand.Rand
-	step int
+	fs    fstest.MapFS
+	r     *rand.Rand
+	step  int
+	quick bool // half the edits change only a page's text
 }
 
 func (e *editor) files(prefix, suffix string) []string {
@@ -62,7 +63,44 @@ func (e *editor) setField(name, key, value string) {
 	e.write(name, src)
 }
 
+// bodyEdit changes a page's text and nothing above it: the quick path
+// of serve (quick.go).
+func (e *editor) bodyEdit() (build.Change, string) {
+	var f string
+	src := ""
+	switch k := e.r.IntN(6); k {
+	case 0: // the first paragraph: the summary every list shows
+		f = e.pick("content/berita/", ".md")
+		src = string(e.fs[f].Data)
+		end := strings.Index(src[4:], "\n---\n") + 9
+		src = src[:end] + fmt.Sprintf("Pembuka baru %d untuk ringkasan.\n\n", e.step) + src[end:]
+	case 1:
+		f = e.pick("content/modul/", "index.md")
+		src = string(e.fs[f].Data) + fmt.Sprintf("\nLangkah tambahan %d.\n", e.step)
+	case 2:
+		f = e.pick("content/galeri/", "index.md")
+		src = string(e.fs[f].Data) + fmt.Sprintf("\nCatatan kunjungan %d.\n", e.step)
+	case 3:
+		f = "content/tentang.md"
+		src = string(e.fs[f].Data) + fmt.Sprintf("\nAlamat kantor %d.\n", e.step)
+	case 4: // a word found by search, nothing else
+		f = e.pick("content/berita/", ".md")
+		src = string(e.fs[f].Data) + fmt.Sprintf("\nKatakunci%d.\n", e.step)
+	default: // text taken out again
+		f = e.pick("content/berita/", ".md")
+		src = string(e.fs[f].Data)
+		if i := strings.LastIndex(src, "\n\n"); i > 0 {
+			src = src[:i+1]
+		}
+	}
+	e.write(f, src)
+	return build.Change{Files: []string{f}}, "text " + f
+}
+
 func (e *editor) edit() (build.Change, string) {
+	if e.quick && e.r.IntN(2) == 0 {
+		return e.bodyEdit()
+	}
 	switch k := e.r.IntN(14); k {
 	case 0: // body text
 		f := e.pick("content/berita/", ".md")
@@ -141,18 +179,34 @@ func fullBuild(t *testing.T, fsys fstest.MapFS) (map[string][]byte, error) {
 
 // TestIncrementalMatchesFullBuild is the contract of incremental builds:
 // after any edit, what a Session holds is byte for byte what a fresh build
-// of the same files writes.
+// of the same files writes. With tracking (serve's Session), half the
+// edits change only a page's text and take the quick path; after every
+// update, the full path must then find nothing left to render, or the
+// quick path missed something a page shows.
 func TestIncrementalMatchesFullBuild(t *testing.T) {
+	t.Run("full-path", func(t *testing.T) { testIncremental(t, false) })
+	t.Run("tracking", func(t *testing.T) { testIncremental(t, true) })
+}
+
+func testIncremental(t *testing.T, track bool) {
 	fsys := corpus.FS(corpus.Options{News: 40, Modules: 9, Galleries: 3, Photos: 2, Seed: 11})
+	// Half the reports take their summary from their first paragraph, so
+	// that a text edit can change what the lists show.
+	summary := regexp.MustCompile(`(?m)^summary:.*\n`)
+	for i, name := range (&editor{fs: fsys}).files("content/berita/", ".md") {
+		if i%2 == 0 {
+			fsys[name].Data = summary.ReplaceAll(fsys[name].Data, nil)
+		}
+	}
 	mem := publish.NewMemory()
 	rec := &publish.Recorder{Next: mem}
-	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: rec, Now: buildClock})
+	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: rec, Now: buildClock, Track: track})
 	if _, err := sess.Full(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	rec.Take()
-	ed := &editor{fs: fsys, r: rand.New(rand.NewPCG(3, 5))}
-	skippedSome, compared := false, 0
+	ed := &editor{fs: fsys, r: rand.New(rand.NewPCG(3, 5)), quick: track}
+	skippedSome, compared, quick := false, 0, 0
 	for i := 0; i < 45; i++ {
 		ch, what := ed.edit()
 		res, err := sess.Update(context.Background(), ch)
@@ -165,16 +219,27 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 			t.Logf("step %d (%s): both builds fail: %v", i, what, err)
 			continue
 		}
-		t.Logf("step %d (%s): %d rendered, %d skipped", i, what, res.Pages, res.Skipped)
+		t.Logf("step %d (%s): %d rendered, %d skipped, quick %v", i, what, res.Pages, res.Skipped, res.Quick)
 		compared++
 		if res.Skipped > 0 {
 			skippedSome = true
 		}
-		keep := sess.Outputs()
-		for _, name := range mem.Names() {
-			if !keep[name] && !written[name] {
-				mem.Remove(name)
+		prune(mem, sess, res, written)
+		if res.Quick {
+			quick++
+		}
+		if track {
+			// Nothing changed since: the full path must agree that every
+			// output is up to date.
+			again, err := sess.Update(context.Background(), build.Change{Rescan: true})
+			if err != nil {
+				t.Fatalf("step %d (%s): rebuild without changes failed: %v", i, what, err)
 			}
+			if again.Quick || again.Pages > 0 || again.Files > 0 {
+				t.Fatalf("step %d (%s): a rebuild without changes wrote %d files (%d pages): the update left them stale",
+					i, what, again.Files, again.Pages)
+			}
+			prune(mem, sess, again, rec.Take())
 		}
 		got := mem.Files()
 		for name, data := range want {
@@ -197,6 +262,27 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 	}
 	if !skippedSome {
 		t.Error("no update skipped any output: incremental rendering is not working")
+	}
+	if track && quick < 10 {
+		t.Errorf("only %d updates took the quick path", quick)
+	}
+}
+
+// prune drops what no output stands for any more, as serve does.
+func prune(mem *publish.Memory, sess *build.Session, res *build.Result, written map[string]bool) {
+	if res.Quick {
+		for _, name := range res.Dropped {
+			if !written[name] {
+				mem.Remove(name)
+			}
+		}
+		return
+	}
+	keep := sess.Outputs()
+	for _, name := range mem.Names() {
+		if !keep[name] && !written[name] {
+			mem.Remove(name)
+		}
 	}
 }
 

@@ -42,6 +42,9 @@ type Session struct {
 
 	images   *imageproc.Processor // see images.go
 	rendered *render.Renderer     // the last render, for the images stage
+	quick    *quickState          // what the quick path of Update reuses (quick.go)
+	search   render.IndexBuilder  // the search index, kept between runs
+	edits    []edit               // pages read again in place by the last loadContent
 }
 
 // Change says what changed on disk since the last build of a Session.
@@ -64,7 +67,7 @@ func NewSession(opt Options) *Session {
 
 // Full reads everything again and renders every output.
 func (s *Session) Full(ctx context.Context) (*Result, error) {
-	s.pages, s.state = nil, s.opt.State
+	s.pages, s.state, s.quick = nil, s.opt.State, nil
 	return s.run(ctx, Change{Config: true})
 }
 
@@ -100,7 +103,16 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 	}
 	res.Diags.Add(s.thmDiags...)
 
+	quick := s.quick
+	s.quick = nil // set again by a run that succeeds
 	timed("load", func() { s.loadContent(ctx, ch) })
+	if s.quickUpdate(ctx, quick, ch, res, timed) {
+		res.Duration = time.Since(start)
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		return res, res.Diags.Err()
+	}
 	var pages []*content.Page
 	for _, f := range slices.Sorted(maps.Keys(s.pages)) {
 		pages = append(pages, s.pages[f])
@@ -141,10 +153,15 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		printer, donePrinting, pds := s.printer(ctx)
 		res.Diags.Add(pds...)
 		full := s.state == nil
+		track := s.opt.Track && printer == nil // the printer does not outlive the run
+		if track && s.search == nil {
+			s.search = newIndexBuilder()
+		}
 		r := render.New(render.Options{
 			Site: st, Theme: s.thm, Markdown: markdown.New(markdown.Options{UnsafeHTML: s.cfg.Markup.UnsafeHTML}),
 			Assets: s.set, Source: s.opt.Source, Sink: sink, Workers: s.opt.Workers,
 			Prev: s.state, Generation: s.gen, PDF: printer, Images: s.imageProcessor(),
+			Track: track, Search: s.indexBuilder(track),
 		})
 		stats, ds := r.Run(ctx)
 		res.Diags.Add(ds...)
@@ -152,6 +169,9 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		res.Pages, res.Files, res.Skipped = stats.Pages, stats.Files, stats.Skipped
 		s.state = r.State()
 		s.rendered = r
+		if track {
+			quick = &quickState{r: r, site: st}
+		}
 	})
 	timed("images", func() { s.runImages(ctx, res) })
 	if res.Diags.Errors() == 0 {
@@ -160,6 +180,10 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 			if strings.HasSuffix(name, ".html") {
 				res.Total++
 			}
+		}
+		if quick != nil && ctx.Err() == nil {
+			quick.total = res.Total
+			s.quick = quick
 		}
 	}
 	res.Duration = time.Since(start)
@@ -234,7 +258,9 @@ func (s *Session) loadOptions() content.Options {
 // one file for an edit in place, a walk for anything else.
 func (s *Session) loadContent(ctx context.Context, ch Change) {
 	opt := s.loadOptions()
+	s.edits = nil
 	if s.pages == nil || ch.Rescan {
+		s.edits = []edit{{rescan: true}}
 		earlier := s.pages
 		pages, ds := content.Rescan(ctx, s.opt.Source, opt, earlier)
 		byFile := groupByFile(ds)
@@ -263,6 +289,7 @@ func (s *Session) loadContent(ctx context.Context, ch Change) {
 		if p == old {
 			continue
 		}
+		s.edits = append(s.edits, edit{file: f, old: old, new: p})
 		delete(s.loadDiags, f)
 		switch {
 		case p == nil:

@@ -241,6 +241,7 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		Resources:  src.resources,
 		Params:     make(map[string]any, len(fields)),
 		Sum:        xxhash.Sum64(data),
+		FrontSum:   xxhash.Sum64(data[:max(len(data)-len(body), 0)]),
 		LinksFiles: bytes.Contains(body, []byte(".md")),
 		Size:       src.size,
 		ModTime:    src.modTime,

@@ -90,8 +90,9 @@ type Page struct {
 	Consent *bool
 
 	// Sum is a hash of the file's bytes (xxhash, stable across runs): equal
-	// sums, equal pages.
-	Sum uint64
+	// sums, equal pages. FrontSum is a hash of the part before the body:
+	// equal FrontSums, equal front matter (and the body starts on the same line).
+	Sum, FrontSum uint64
 	// LinksFiles is true when the body may link to other pages by file
 	// ("../tentang.md"), so its output depends on their URLs.
 	LinksFiles bool

@@ -99,6 +99,13 @@ func (l *List) Add(ds ...Diagnostic) {
 	l.mu.Unlock()
 }
 
+// Reset empties the list.
+func (l *List) Reset() {
+	l.mu.Lock()
+	l.items = nil
+	l.mu.Unlock()
+}
+
 // Merge adds every diagnostic of other.
 func (l *List) Merge(other *List) { l.Add(other.Items()...) }
 

@@ -8,6 +8,10 @@ import (
 // depends on besides the template and the generation. Whatever a view
 // shows must be hashed here; the incremental test (random edits, then a
 // comparison with a fresh build) catches anything forgotten.
+//
+// Wherever a page's body shows through (its Sum, or the summary taken
+// from its text), the page is also named with h.dep: Update re-renders
+// exactly the jobs that named an edited page (update.go).
 
 func resourcesInputs(h *hasher, p *site.Page) {
 	for _, res := range p.Resources {
@@ -26,7 +30,7 @@ func linkInputs(h *hasher, p *site.Page) {
 // leafInputs covers a single page: its file, its bundle, its place in the
 // site and everything of other pages that it shows.
 func (r *Renderer) leafInputs(h *hasher, p *site.Page) {
-	h.u64(p.Sum).str(p.File, p.URL)
+	h.dep(p).u64(p.Sum).str(p.File, p.URL)
 	if p.LinksFiles {
 		h.u64(r.urlMapSum())
 	}
@@ -63,7 +67,7 @@ func galleryInputs(h *hasher, g *site.Page) {
 
 // itemInputs covers a page as it shows in a list.
 func itemInputs(h *hasher, p *site.Page) {
-	h.str(p.Kind.String(), p.Title, p.URL, p.Summary).time(p.Date)
+	h.dep(p).str(p.Kind.String(), p.Title, p.URL, p.Summary).time(p.Date)
 	switch {
 	case p.News != nil:
 		h.str(p.News.Location, p.News.District, p.News.Cover, p.News.CoverAlt)
@@ -85,7 +89,7 @@ func itemsInputs(h *hasher, pages []*site.Page) {
 
 // sectionInputs covers a section's own text and title.
 func sectionInputs(h *hasher, sec *site.Page) {
-	h.u64(sec.Sum).str(sec.Title, sec.URL, sec.Summary)
+	h.dep(sec).u64(sec.Sum).str(sec.Title, sec.URL, sec.Summary)
 }
 
 // levelInputs covers a level block: its section and its modules.

@@ -16,18 +16,31 @@ import (
 func (r *Renderer) leafJobs() []job {
 	var jobs []job
 	for _, p := range r.opt.Site.All {
-		switch p.Kind {
-		case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
-			id := OutputPath(p.URL)
-			r.leafByID[id] = p
-			outputs := append([]string{id}, r.resourceOutputs(p)...)
-			outputs = append(outputs, r.moduleOutputs(p)...)
-			jobs = append(jobs, r.cached(id, leafTemplates[p.Kind], outputs,
-				func(h *hasher) { r.leafInputs(h, p) },
-				func() []diag.Diagnostic { return r.leaf(p) }))
+		if IsLeaf(p) {
+			jobs = append(jobs, r.leafJob(p))
 		}
 	}
 	return jobs
+}
+
+// IsLeaf reports whether p is a single page, rendered by a leaf job.
+func IsLeaf(p *site.Page) bool {
+	switch p.Kind {
+	case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
+		return true
+	}
+	return false
+}
+
+// leafJob renders one single page and publishes its bundle files.
+func (r *Renderer) leafJob(p *site.Page) job {
+	id := OutputPath(p.URL)
+	r.leafByID[id] = p
+	outputs := append([]string{id}, r.resourceOutputs(p)...)
+	outputs = append(outputs, r.moduleOutputs(p)...)
+	return r.cached(id, leafTemplates[p.Kind], outputs,
+		func(h *hasher) { r.leafInputs(h, p) },
+		func() []diag.Diagnostic { return r.leaf(p) })
 }
 
 var leafTemplates = map[content.Kind]string{

@@ -33,6 +33,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/search"
 	"github.com/dinsos-metro/warta/internal/site"
 	"github.com/dinsos-metro/warta/internal/theme"
 )
@@ -58,6 +59,16 @@ type Options struct {
 	// Images makes the resized copies of pictures (images.go); nil
 	// publishes pictures as they are.
 	Images *imageproc.Processor
+	// Track keeps what Update needs: every job and the pages it shows.
+	Track bool
+	// Search builds the search index; a search.Builder kept between
+	// renders reuses what did not change. Nil builds it afresh.
+	Search IndexBuilder
+}
+
+// IndexBuilder builds the search index.
+type IndexBuilder interface {
+	Build(docs []search.Doc) *search.Index
 }
 
 // Stats counts what was written.
@@ -89,6 +100,8 @@ type Renderer struct {
 	leafByID              map[string]*site.Page // single pages by job id, for their summaries
 	mods                  moduleState
 	imgs                  imageState
+	track                 tracker     // update.go
+	search                searchCache // search.go
 }
 
 // New prepares a Renderer.
@@ -105,6 +118,7 @@ func New(opt Options) *Renderer {
 		state:    NewState(),
 		leafByID: map[string]*site.Page{},
 	}
+	r.track.on = opt.Track
 	r.site = r.siteView()
 	// The footer's year follows the newest page, so it belongs to every page.
 	r.gen = newHasher().u64(opt.Generation).int(r.site.Year).sum()
@@ -117,11 +131,16 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	if r.diags.Errors() > 0 {
 		return Stats{}, r.diags.Items()
 	}
+	r.track.recording = r.track.on
 	r.writeAssets()
+	r.track.setWave(1)
 	leaves := r.leafJobs()
 	r.parallel(ctx, append(leaves, r.sectionJobs()...))
+	r.track.setWave(2)
 	r.parallel(ctx, r.listJobs())
+	r.track.setWave(3)
 	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob(), r.searchPageJob()})
+	r.track.recording = false
 	if err := ctx.Err(); err != nil {
 		r.diags.Add(diag.New("", 0, diag.OutputFailed, err))
 	}

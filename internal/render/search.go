@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -92,9 +93,42 @@ func (r *Renderer) keepSearchText(p *site.Page, body []byte) {
 	}
 }
 
+// searchCache keeps a tracking Renderer's index documents, so that Update
+// makes again only those of the pages it rendered.
+type searchCache struct {
+	mu    sync.Mutex
+	docs  []search.Doc
+	sums  []uint64        // a fingerprint of each doc
+	pos   map[string]int  // page job id → place in docs
+	stale map[string]bool // ids whose doc is made again
+}
+
+// changed marks a page whose document Update must make again.
+func (c *searchCache) changed(id string) {
+	c.mu.Lock()
+	if c.stale == nil {
+		c.stale = map[string]bool{}
+	}
+	c.stale[id] = true
+	c.mu.Unlock()
+}
+
 // searchDocs lists every single page for the index: news newest first,
-// modules by level, galleries, other pages.
-func (r *Renderer) searchDocs() []search.Doc {
+// modules by level, galleries, other pages; and a fingerprint of each.
+func (r *Renderer) searchDocs() ([]search.Doc, []uint64) {
+	c := &r.search
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docs != nil {
+		for id := range c.stale {
+			if i, ok := c.pos[id]; ok {
+				c.docs[i], c.sums[i] = r.searchDoc(r.leafByID[id])
+			}
+		}
+		c.stale = nil
+		// A copy: the index builder compares with the docs it was given before.
+		return slices.Clone(c.docs), c.sums
+	}
 	s := r.opt.Site
 	pages := append([]*site.Page{}, s.News...)
 	for _, l := range content.Levels {
@@ -102,61 +136,81 @@ func (r *Renderer) searchDocs() []search.Doc {
 	}
 	pages = append(pages, s.Galleries...)
 	pages = append(pages, s.Plain...)
-	docs := make([]search.Doc, 0, len(pages))
-	for _, p := range pages {
-		id := OutputPath(p.URL)
-		terms, ok := r.state.search.get(id)
-		if !ok {
-			// Not rendered this time: what the last render kept.
-			terms, _ = r.prevSearch().get(id)
-			r.state.search.put(id, terms)
-		}
-		d := search.Doc{
-			URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Kind: p.Kind.String(),
-			Summary: describe(p.Summary, ""), Terms: terms,
-		}
-		if !p.Date.IsZero() && p.Kind != content.KindPage {
-			d.Date = r.lang.Date(p.Date)
-		}
-		switch {
-		case p.News != nil:
-			n := p.News
-			d.Label = r.lang.T("news")
-			d.Fields = append([]string{n.Location, n.District, n.Program, n.Author}, n.Tags...)
-		case p.Module != nil:
-			m := p.Module
-			d.Level = m.Level
-			d.Label = r.lang.T("module") + " · " + r.lang.T("level_"+m.Level)
-			d.Fields = append(append([]string{r.lang.T("level_" + m.Level), r.lang.T("level_" + m.Level + "_long")}, m.Topics...), m.Objectives...)
-		case p.Gallery != nil:
-			g := p.Gallery
-			d.Label = r.lang.T("galleries")
-			d.Fields = []string{g.Location, g.District}
-			for _, ph := range g.Photos {
-				if g.Published(ph) {
-					d.Fields = append(d.Fields, ph.Caption, ph.Alt)
-				}
-			}
-		default:
-			d.Label = r.lang.T("page_kind")
-		}
-		docs = append(docs, d)
+	docs := make([]search.Doc, len(pages))
+	sums := make([]uint64, len(pages))
+	for i, p := range pages {
+		docs[i], sums[i] = r.searchDoc(p)
 	}
-	return docs
+	if r.track.on {
+		c.docs, c.sums, c.stale = slices.Clone(docs), sums, nil
+		c.pos = make(map[string]int, len(pages))
+		for i, p := range pages {
+			c.pos[OutputPath(p.URL)] = i
+		}
+	}
+	return docs, sums
+}
+
+// searchDoc is one page as the index sees it, and its fingerprint.
+func (r *Renderer) searchDoc(p *site.Page) (search.Doc, uint64) {
+	id := OutputPath(p.URL)
+	terms, ok := r.state.search.get(id)
+	if !ok {
+		// Not rendered this time: what the last render kept.
+		terms, _ = r.prevSearch().get(id)
+		r.state.search.put(id, terms)
+	}
+	d := search.Doc{
+		URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Kind: p.Kind.String(),
+		Summary: describe(p.Summary, ""), Terms: terms,
+	}
+	if !p.Date.IsZero() && p.Kind != content.KindPage {
+		d.Date = r.lang.Date(p.Date)
+	}
+	switch {
+	case p.News != nil:
+		n := p.News
+		d.Label = r.lang.T("news")
+		d.Fields = append([]string{n.Location, n.District, n.Program, n.Author}, n.Tags...)
+	case p.Module != nil:
+		m := p.Module
+		d.Level = m.Level
+		d.Label = r.lang.T("module") + " · " + r.lang.T("level_"+m.Level)
+		d.Fields = append(append([]string{r.lang.T("level_" + m.Level), r.lang.T("level_" + m.Level + "_long")}, m.Topics...), m.Objectives...)
+	case p.Gallery != nil:
+		g := p.Gallery
+		d.Label = r.lang.T("galleries")
+		d.Fields = []string{g.Location, g.District}
+		for _, ph := range g.Photos {
+			if g.Published(ph) {
+				d.Fields = append(d.Fields, ph.Caption, ph.Alt)
+			}
+		}
+	default:
+		d.Label = r.lang.T("page_kind")
+	}
+	h := newHasher().str(d.URL, d.Title, d.Kind, d.Level, d.Label, d.Date, d.Summary, d.Terms).int(len(d.Fields)).str(d.Fields...)
+	return d, h.sum()
 }
 
 // searchIndexJob writes the index; its folder is named by a hash of its
 // files, so what it writes is known once it has run.
 func (r *Renderer) searchIndexJob() job {
 	return func() []diag.Diagnostic {
-		docs := r.searchDocs()
+		docs, sums := r.searchDocs()
 		inputs := func(h *hasher) {
-			for _, d := range docs {
-				h.str(d.URL, d.Title, d.Kind, d.Level, d.Label, d.Date, d.Summary, d.Terms).int(len(d.Fields)).str(d.Fields...)
+			h.int(len(sums))
+			for _, s := range sums {
+				h.u64(s)
 			}
 		}
 		ds := r.cachedOutputs(searchFolder, "", inputs, func() ([]string, []diag.Diagnostic) {
-			ix := search.Build(docs)
+			var ix *search.Index
+			if r.opt.Search != nil {
+				ix = r.opt.Search.Build(docs)
+			} else {
+				ix = search.Build(docs)
+			}
 			r.state.search.setVersion(ix.Version)
 			dir := searchFolder + ix.Version + "/"
 			var outputs []string
@@ -167,6 +221,7 @@ func (r *Renderer) searchIndexJob() job {
 					ds = append(ds, *d)
 				}
 			}
+			slices.Sort(outputs)
 			return outputs, ds
 		})()
 		if r.state.search.getVersion() == "" {

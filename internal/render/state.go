@@ -13,6 +13,7 @@ import (
 
 	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/site"
 )
 
 // State remembers, for each job of the last render, a fingerprint of its
@@ -46,6 +47,12 @@ func (s *State) get(id string) (jobState, bool) {
 	return js, ok
 }
 
+func (s *State) remove(id string) {
+	s.mu.Lock()
+	delete(s.jobs, id)
+	s.mu.Unlock()
+}
+
 func (s *State) put(id string, js jobState) {
 	s.mu.Lock()
 	s.jobs[id] = js
@@ -75,9 +82,21 @@ func (s *State) Len() int {
 // hasher collects a job's inputs into a fingerprint. xxhash is stable
 // across runs and machines, so fingerprints can be saved with the State
 // and compared by the next `warta build`.
-type hasher struct{ h *xxhash.Digest }
+type hasher struct {
+	h    *xxhash.Digest
+	deps []string // files of the pages named by dep, when tracking
+	keep bool     // whether to collect deps
+}
 
 func newHasher() *hasher { return &hasher{h: xxhash.New()} }
+
+// dep names a page whose body shows in the output (see inputs.go).
+func (h *hasher) dep(p *site.Page) *hasher {
+	if h.keep && p.File != "" {
+		h.deps = append(h.deps, p.File)
+	}
+	return h
+}
 
 func (h *hasher) str(ss ...string) *hasher {
 	for _, s := range ss {
@@ -122,10 +141,14 @@ func (r *Renderer) cached(id, tmpl string, outputs []string, inputs func(h *hash
 // cachedOutputs is cached for a job that knows what it writes only once it
 // has run (the search index, whose folder is named by its content).
 func (r *Renderer) cachedOutputs(id, tmpl string, inputs func(h *hasher), run func() ([]string, []diag.Diagnostic)) job {
-	return func() []diag.Diagnostic {
+	j := func() []diag.Diagnostic {
 		h := newHasher().u64(r.gen).u64(r.opt.Theme.Sum(tmpl))
+		h.keep = r.track.recording
 		inputs(h)
 		sum := h.sum()
+		if h.keep {
+			r.track.depend(id, h.deps)
+		}
 		leaf := r.leafByID[id]
 		if prev, ok := r.opt.Prev.get(id); ok && prev.sum == sum && r.carry(prev.outputs) {
 			if leaf != nil && leaf.Summary == "" {
@@ -138,16 +161,22 @@ func (r *Renderer) cachedOutputs(id, tmpl string, inputs func(h *hasher), run fu
 		outputs, ds := run()
 		for _, d := range ds {
 			if d.Severity == diag.Error {
-				return ds // not recorded: the job runs again next time
+				r.state.remove(id) // not recorded: the job runs again next time
+				return ds
 			}
 		}
 		js := jobState{sum: sum, outputs: outputs}
 		if leaf != nil {
 			js.summary = leaf.Summary
 		}
+		if prev, ok := r.opt.Prev.get(id); ok && r.track.on {
+			r.track.drop(prev.outputs, outputs)
+		}
 		r.state.put(id, js)
 		return ds
 	}
+	r.track.register(id, j)
+	return j
 }
 
 // carry keeps a skipped job's files in the output. A sink that builds a

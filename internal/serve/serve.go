@@ -85,6 +85,7 @@ func New(ctx context.Context, opt Options) (*Server, error) {
 	s.rec = &publish.Recorder{Next: s.store}
 	bopt := opt.Build
 	bopt.Sink = s.rec
+	bopt.Track = true
 	s.session = build.NewSession(bopt)
 	start := time.Now()
 	res, err := s.session.Full(ctx)
@@ -167,6 +168,14 @@ func (s *Server) finish(res *build.Result, err error, what string, took time.Dur
 		errs = res.Diags.Items()
 		if len(errs) == 0 {
 			errs = []diag.Diagnostic{diag.New("", 0, diag.OutputFailed, err)}
+		}
+	} else if res.Quick {
+		// Only what the quick path's jobs stopped writing (no walk over
+		// every file the site has).
+		for _, name := range res.Dropped {
+			if !written[name] {
+				s.store.Remove(name)
+			}
 		}
 	} else if keep := s.session.Outputs(); keep != nil {
 		for _, name := range s.store.Names() {
