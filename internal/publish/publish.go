@@ -30,6 +30,8 @@ import (
 // concurrent use.
 type Sink interface {
 	// Write stores data at name, a clean slash path without leading slash.
+	// data is the caller's again when Write returns (render reuses its
+	// buffers): a Sink that keeps the bytes keeps a copy.
 	Write(name string, data []byte) error
 	// Copy stores the file srcPath of src at name, unchanged.
 	Copy(name string, src fs.FS, srcPath string) error

@@ -178,9 +178,14 @@ func (r *Renderer) parallel(ctx context.Context, jobs []job) {
 
 // page executes a template and writes the page at urlPath.
 func (r *Renderer) page(tmpl, urlPath, source string, data *Data) []diag.Diagnostic {
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := r.opt.Theme.Execute(&buf, tmpl, data); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := r.opt.Theme.Execute(buf, tmpl, data); err != nil {
 		d := theme.ExecError(err, tmpl, urlPath)
 		return []diag.Diagnostic{d}
 	}
@@ -190,6 +195,14 @@ func (r *Renderer) page(tmpl, urlPath, source string, data *Data) []diag.Diagnos
 	r.pages.Add(1)
 	return nil
 }
+
+// pageBuffers hold pages while they are rendered; every Sink is done with
+// the bytes when Write returns (Memory keeps a copy).
+var pageBuffers = sync.Pool{New: func() any {
+	b := new(bytes.Buffer)
+	b.Grow(32 << 10)
+	return b
+}}
 
 func (r *Renderer) write(name string, data []byte, source string) *diag.Diagnostic {
 	if err := r.opt.Sink.Write(name, data); err != nil {

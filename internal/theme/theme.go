@@ -134,7 +134,16 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 		return diag.New(Root+"/"+name, 0, diag.TemplateMissing, name, name)
 	}
 	// Render into a buffer first: a template that fails half-way must not
-	// leave half a page behind.
+	// leave half a page behind. A caller's buffer is used as it is (no
+	// copy), and cut back on failure.
+	if buf, ok := w.(*bytes.Buffer); ok {
+		n := buf.Len()
+		err := set.ExecuteTemplate(buf, Base, data)
+		if err != nil {
+			buf.Truncate(n)
+		}
+		return err
+	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, Base, data); err != nil {
 		return err
