@@ -28,6 +28,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/build"
 	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/render"
 )
 
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
@@ -114,6 +115,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	relative := fl.Bool("relative", false, "write links relative to each page, so the site works opened from a folder (USB stick)")
 	precompress := fl.Bool("precompress", false, "also write .gz and .br copies of HTML, CSS, JS, XML, JSON and SVG files")
 	force := fl.Bool("force", false, "build into an output folder that is not empty and was not made by warta, replacing everything in it")
+	full := fl.Bool("full", false, "render every page again, ignoring what the last build saved (for benchmarks)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -146,6 +148,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	// --full makes the build carry nothing over from the previous output,
+	// as if it were the first; the state is saved afterwards as usual.
+	var state *render.State
+	if !*full {
+		state = loadState(*src, *out)
+	}
 	staging, err := publish.NewStaging(*out)
 	if err != nil {
 		fmt.Fprintln(stderr, "warta:", say(diag.OutputFailed, err))
@@ -156,7 +164,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, NoMinify: *noMinify,
 		PDF: *printPDF, Relative: *relative, Precompress: *precompress,
 		Dir: *src, Progress: terminal(stderr),
-		State: loadState(*src, *out), Tool: toolOnce(),
+		State: state, Tool: toolOnce(),
 	})
 	if msgLang == "" && res.Config != nil {
 		msgLang = res.Config.Language
