@@ -45,8 +45,6 @@ func (s *Session) indexBuilder(track bool) render.IndexBuilder {
 	return s.search
 }
 
-// TEMPORARY until search.Builder lands.
-func newIndexBuilder() render.IndexBuilder { return nil }
 
 // quickUpdate applies a change by the quick path when it can, and says
 // whether it did.

@@ -20,6 +20,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
 	"github.com/dinsos-metro/warta/internal/render"
+	"github.com/dinsos-metro/warta/internal/search"
 	"github.com/dinsos-metro/warta/internal/site"
 	"github.com/dinsos-metro/warta/internal/theme"
 )
@@ -155,7 +156,7 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		full := s.state == nil
 		track := s.opt.Track && printer == nil // the printer does not outlive the run
 		if track && s.search == nil {
-			s.search = newIndexBuilder()
+			s.search = search.NewBuilder() // one render at a time: a Session is not shared
 		}
 		r := render.New(render.Options{
 			Site: st, Theme: s.thm, Markdown: markdown.New(markdown.Options{UnsafeHTML: s.cfg.Markup.UnsafeHTML}),

@@ -38,4 +38,21 @@
 //   - f<N>.min.js: fragments, what a result shows (address, title, kind,
 //     date, summary), for FragmentSize consecutive pages each: a query
 //     loads only the fragments of the results it shows.
+//
+// The folder's name, the version, is the sha256 of the name and the
+// xxhash of every file (see version): a file that did not change is not
+// hashed again.
+//
+// # Building again
+//
+// `warta serve` keeps a Builder between rebuilds. Its Build gives the same
+// files, byte for byte, as Build over the same docs, but redoes only what
+// changed since its last build: the stems of an edited page, the parts of
+// the posting lists its stems are in, the word shards those are in and
+// its fragment file. Posting lists are kept in chunks, each with its part
+// of the encoding, so that one page costs one chunk per stem; a page
+// added or removed moves the pages after it, which changes the first
+// item after it in every list, and every fragment after it. The tests
+// hold the Builder, over thousands of random edits, to the index built
+// from scratch by the code this package had before there was a Builder.
 package search

@@ -24,8 +24,8 @@ func TermsOfHTML(body []byte) string {
 		case phtml.ErrorToken: // the end, or markup past repair: keep what was read
 			return Terms(b.String())
 		case phtml.StartTagToken:
-			name := string(l.Text())
-			skip = name == "script" || name == "style"
+			name := l.Text()
+			skip = string(name) == "script" || string(name) == "style"
 			b.WriteByte(' ')
 		case phtml.EndTagToken:
 			skip = false
@@ -36,7 +36,11 @@ func TermsOfHTML(body []byte) string {
 				b.WriteByte(' ')
 			}
 		case phtml.TextToken:
-			if !skip {
+			switch {
+			case skip:
+			case bytes.IndexByte(data, '&') < 0: // nothing to unescape
+				b.Write(data)
+			default:
 				b.WriteString(html.UnescapeString(string(data)))
 			}
 		}
