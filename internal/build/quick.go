@@ -45,7 +45,6 @@ func (s *Session) indexBuilder(track bool) render.IndexBuilder {
 	return s.search
 }
 
-
 // quickUpdate applies a change by the quick path when it can, and says
 // whether it did.
 func (s *Session) quickUpdate(ctx context.Context, q *quickState, ch Change, res *Result, timed func(string, func())) bool {
