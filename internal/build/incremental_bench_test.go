@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,8 +17,10 @@ import (
 )
 
 // BenchmarkEditOneNews measures what `warta serve` does after a writer
-// saves one news report with a new paragraph: read it again and render
-// what shows it (the quick path, quick.go).
+// saves one news report. text: a new paragraph, the quick path
+// (quick.go): read it again and render what shows it. title: a new title,
+// which every list and the neighbouring reports show: the full path
+// (assemble again, fingerprint every output, render what changed).
 // The site is issue 5's: 10,000 news reports and 1,500 modules (set
 // WARTA_BENCH_LARGE=1; without it, 1,000 and 150).
 func BenchmarkEditOneNews(b *testing.B) {
@@ -40,26 +43,34 @@ func BenchmarkEditOneNews(b *testing.B) {
 		b.Fatal(err)
 	}
 	original := string(fsys[target].Data)
-	b.ResetTimer()
-	var rendered int
-	stages := map[string]time.Duration{}
-	for i := 0; b.Loop(); i++ {
-		fsys[target] = &fstest.MapFile{Data: []byte(original + fmt.Sprintf("\nSunting %d.\n", i)), ModTime: buildClock.Add(time.Duration(i) * time.Second)}
-		res, err := sess.Update(context.Background(), build.Change{Files: []string{target}})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if !res.Quick {
-			b.Fatal("a text edit did not take the quick path")
-		}
-		rec.Take()
-		rendered = res.Pages
-		for _, st := range res.Stages {
-			stages[st.Name] += st.Duration
-		}
+	title := regexp.MustCompile(`(?m)^title:.*$`)
+	edits := map[string]func(i int) string{
+		"text":  func(i int) string { return original + fmt.Sprintf("\nSunting %d.\n", i) },
+		"title": func(i int) string { return title.ReplaceAllString(original, fmt.Sprintf("title: Judul sunting %d", i)) },
 	}
-	b.ReportMetric(float64(rendered), "pages-rendered/op")
-	for name, d := range stages {
-		b.ReportMetric(float64(d.Microseconds())/float64(b.N)/1000, name+"-ms/op")
+	for _, kind := range []string{"text", "title"} {
+		b.Run(kind, func(b *testing.B) {
+			var rendered int
+			stages := map[string]time.Duration{}
+			for i := 0; b.Loop(); i++ {
+				fsys[target] = &fstest.MapFile{Data: []byte(edits[kind](i)), ModTime: buildClock.Add(time.Duration(i) * time.Second)}
+				res, err := sess.Update(context.Background(), build.Change{Files: []string{target}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Quick != (kind == "text") {
+					b.Fatalf("%s edit: quick path %v", kind, res.Quick)
+				}
+				rec.Take()
+				rendered = res.Pages
+				for _, st := range res.Stages {
+					stages[st.Name] += st.Duration
+				}
+			}
+			b.ReportMetric(float64(rendered), "pages-rendered/op")
+			for name, d := range stages {
+				b.ReportMetric(float64(d.Microseconds())/float64(b.N)/1000, name+"-ms/op")
+			}
+		})
 	}
 }
