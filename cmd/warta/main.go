@@ -205,6 +205,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "warta:", say(diag.BuildStages, strings.Join(parts, ", ")))
 		}
 	}
+	// The new site is in place and the summary out; the previous one is
+	// still being deleted beside it. Finish that rather than leave a
+	// .warta-old-* folder for staff to wonder about.
+	staging.Wait()
 	return 0
 }
 

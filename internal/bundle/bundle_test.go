@@ -11,12 +11,14 @@ import (
 )
 
 func TestZipDeterministic(t *testing.T) {
-	src := fstest.MapFS{"content/x/lembar.pdf": {Data: []byte("%PDF-1.4 lembar")}}
+	pdf := "%PDF-1.4\n" + strings.Repeat("1 0 obj << /Type /Page >> endobj\n", 20)
+	html := "<!DOCTYPE html>" + strings.Repeat("<p>Halo, anak-anak.</p>", 20)
+	src := fstest.MapFS{"content/x/lembar.pdf": {Data: []byte(pdf)}}
 	files := func() []File {
 		// Given in a different order each time: the archive sorts.
 		return []File{
-			{Name: "x/index.html", Data: []byte("<!DOCTYPE html><p>Halo</p>")},
-			{Name: "x/gambar.png", Data: []byte("\x89PNG fake")},
+			{Name: "x/index.html", Data: []byte(html)},
+			{Name: "x/gambar.png", Data: []byte("\x89PNG fake fake fake fake fake fake fake fake")},
 			{Name: "x/lembar.pdf", Src: src, Path: "content/x/lembar.pdf"},
 		}
 	}
@@ -53,8 +55,8 @@ func TestZipDeterministic(t *testing.T) {
 		r, _ := e.Open()
 		data, _ := io.ReadAll(r)
 		r.Close()
-		if e.Name == "x/lembar.pdf" && string(data) != "%PDF-1.4 lembar" {
-			t.Errorf("attachment changed in the archive: %q", data)
+		if want := map[string]string{"x/lembar.pdf": pdf, "x/index.html": html}[e.Name]; want != "" && string(data) != want {
+			t.Errorf("%s changed in the archive: %q", e.Name, data)
 		}
 	}
 	if got := strings.Join(names, " "); got != "x/gambar.png x/index.html x/lembar.pdf" {

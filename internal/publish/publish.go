@@ -5,11 +5,12 @@
 //   - Memory keeps them in a map, for tests and for serving.
 //   - Staging writes them into a new folder beside the output folder and,
 //     only when the whole build has succeeded, swaps it with the output
-//     folder in one step. A failed or interrupted build removes its folder
-//     and leaves the previous site exactly as it was. Every build leaves the
-//     Marker file in the folder, so that the next one knows the folder is
-//     its to replace (CheckOwned); CheckOutput refuses folders no build
-//     may replace at all.
+//     folder in one step; the previous site is removed in the background.
+//     A failed or interrupted build removes its folder and leaves the
+//     previous site exactly as it was. Every build leaves the Marker file
+//     in the folder, so that the next one knows the folder is its to
+//     replace (CheckOwned); CheckOutput refuses folders no build may
+//     replace at all.
 //
 // Minify wraps any Sink and minifies HTML, CSS, JS, SVG, XML and JSON on
 // the way through.

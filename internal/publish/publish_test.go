@@ -132,6 +132,10 @@ func TestStagingCommit(t *testing.T) {
 	if exists(s.Dir()) || exists(filepath.Join(root, "lolos.html")) {
 		t.Error("leftovers beside the output folder")
 	}
+	s.Wait() // the old site is removed in the background
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("beside the output folder after Wait: %v, want nothing", entries)
+	}
 	info, err := os.Stat(out)
 	if err != nil || info.Mode().Perm() != 0o755 {
 		t.Errorf("output folder mode %v, want rwxr-xr-x so a web server can read it", info.Mode())

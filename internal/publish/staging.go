@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,14 +18,21 @@ type Staging struct {
 	dir string // the folder being written
 
 	mu      sync.Mutex
-	made    map[string]bool // folders already created
+	made    map[string]bool // folders already created, by slash path
 	written int
+
+	removals sync.WaitGroup // old sites being removed (Wait)
 }
 
-const stagingPrefix = ".warta-staging-"
+const (
+	stagingPrefix = ".warta-staging-" // a site being written
+	oldPrefix     = ".warta-old-"     // a replaced site being removed
+)
 
 // NewStaging prepares a staging folder for out. Leftovers of builds that
-// were killed before they could clean up are removed first.
+// were killed before they could clean up are removed first: staging
+// folders at once, previous sites whose removal an earlier process did
+// not finish in the background (see Commit).
 func NewStaging(out string) (*Staging, error) {
 	out, err := filepath.Abs(out)
 	if err != nil {
@@ -35,10 +43,8 @@ func NewStaging(out string) (*Staging, error) {
 		return nil, err
 	}
 	prefix := stagingPrefix + filepath.Base(out) + "-"
-	if old, _ := filepath.Glob(filepath.Join(parent, prefix+"*")); len(old) > 0 {
-		for _, o := range old {
-			_ = os.RemoveAll(o)
-		}
+	for _, o := range leftovers(parent, prefix) {
+		_ = os.RemoveAll(o)
 	}
 	dir, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
@@ -52,7 +58,30 @@ func NewStaging(out string) (*Staging, error) {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, made: map[string]bool{".": true}}, nil
+	s := &Staging{out: out, dir: dir, made: map[string]bool{".": true}}
+	for _, o := range leftovers(parent, oldPrefix+filepath.Base(out)+"-") {
+		s.removeInBackground(o)
+	}
+	return s, nil
+}
+
+// leftovers are the folders in parent named prefix and the digits
+// os.MkdirTemp puts in place of its "*". Other names are left alone: the
+// ones of another output folder (".warta-staging-public-2-…" when out is
+// "public"), or a user's own.
+func leftovers(parent, prefix string) []string {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return nil
+	}
+	var found []string
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && e.IsDir() && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			found = append(found, filepath.Join(parent, e.Name()))
+		}
+	}
+	return found
 }
 
 // Dir is the folder being written.
@@ -72,19 +101,39 @@ func (s *Staging) prepare(name string) (string, error) {
 	if err := CheckName(name); err != nil {
 		return "", err
 	}
-	dir := filepath.Dir(filepath.FromSlash(name))
+	if err := s.mkdir(path.Dir(name)); err != nil {
+		return "", err
+	}
+	return filepath.Join(s.dir, filepath.FromSlash(name)), nil
+}
+
+// mkdir makes the folder dir (a slash path) and its missing parents, each
+// once per build. Almost every page has a folder of its own, and by the
+// time it is made its parent is known to exist: one mkdir call instead of
+// MkdirAll's stat, stat of the parent and mkdir.
+func (s *Staging) mkdir(dir string) error {
 	s.mu.Lock()
 	made := s.made[dir]
 	s.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(filepath.Join(s.dir, dir), 0o755); err != nil {
-			return "", err
-		}
-		s.mu.Lock()
-		s.made[dir] = true
-		s.mu.Unlock()
+	if made {
+		return nil
 	}
-	return filepath.Join(s.dir, filepath.FromSlash(name)), nil
+	if err := s.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	full := filepath.Join(s.dir, filepath.FromSlash(dir))
+	if err := os.Mkdir(full, 0o755); err != nil {
+		// Made just now by another writer is fine; a file (or a link)
+		// in the way is not.
+		info, lerr := os.Lstat(full)
+		if !errors.Is(err, fs.ErrExist) || lerr != nil || !info.IsDir() {
+			return err
+		}
+	}
+	s.mu.Lock()
+	s.made[dir] = true
+	s.mu.Unlock()
+	return nil
 }
 
 func (s *Staging) Write(name string, data []byte) error {
@@ -149,7 +198,8 @@ func (s *Staging) count() {
 }
 
 // Commit puts the staged site in place of the output folder and removes
-// the previous one. On Linux the swap is a single atomic rename.
+// the previous one, in the background (Wait waits for it). On Linux the
+// swap is a single atomic rename.
 func (s *Staging) Commit() error {
 	info, err := os.Lstat(s.out)
 	switch {
@@ -163,9 +213,50 @@ func (s *Staging) Commit() error {
 	if err := exchange(s.dir, s.out); err != nil {
 		return err
 	}
-	// s.dir now holds the previous site.
-	return os.RemoveAll(s.dir)
+	// s.dir now holds the previous site. Removing it costs nearly as
+	// much as writing it, and the build is done, so it goes in the
+	// background, after a rename into a folder of its own beside the
+	// output folder, .warta-old-<out>-<digits>. MkdirTemp makes that name
+	// fresh, and no later build touches it while this process removes it:
+	// a build writes into a staging folder with a fresh name, NewStaging's
+	// clean-up of staging leftovers does not match it, and its clean-up
+	// of old sites skips the removals this process has running
+	// (removing). If the process ends first (the command exits right
+	// after Commit), the next NewStaging for the same output folder
+	// removes the rest. If the rename fails, the old site is removed here.
+	old, err := os.MkdirTemp(filepath.Dir(s.out), oldPrefix+filepath.Base(s.out)+"-")
+	if err == nil {
+		if err = os.Rename(s.dir, filepath.Join(old, "site")); err != nil {
+			_ = os.Remove(old)
+		}
+	}
+	if err != nil {
+		return os.RemoveAll(s.dir)
+	}
+	s.removeInBackground(old)
+	return nil
 }
+
+// removing are the folders that removals in this process are working on.
+// It is shared by every Staging: a removal outlives the build that began
+// it.
+var removing sync.Map
+
+// removeInBackground removes dir, unless a removal of it is running
+// already. What cannot be removed is left for the next build to try.
+func (s *Staging) removeInBackground(dir string) {
+	if _, busy := removing.LoadOrStore(dir, true); busy {
+		return
+	}
+	s.removals.Go(func() {
+		_ = os.RemoveAll(dir)
+		removing.Delete(dir)
+	})
+}
+
+// Wait waits for the removals this Staging began: the previous site
+// after Commit, and leftovers of earlier builds found by NewStaging.
+func (s *Staging) Wait() { s.removals.Wait() }
 
 // Abort removes the staging folder; the output folder is untouched.
 func (s *Staging) Abort() error { return os.RemoveAll(s.dir) }

@@ -280,6 +280,7 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 	if mb.html == nil && !render() {
 		return nil, ds
 	}
+	mb.files = bundle.Shared(mb.files) // compressed once for the module's zip and the level's
 	r.mods.mu.Lock()
 	if r.mods.bundles == nil {
 		r.mods.bundles = map[*site.Page]*moduleBundle{}
@@ -442,6 +443,16 @@ func (r *Renderer) levelExtras(code string, data *Data) []diag.Diagnostic {
 		entries = append(entries, bundle.Within(folder+p.Slug, mb.files)...)
 	}
 	zip, err := bundle.ZipBytes(entries)
+	if !r.track.on {
+		// Both zips are made: let go of the offline copies (pages and
+		// compressed files of every module of the level). Serve keeps
+		// them for the next Update.
+		r.mods.mu.Lock()
+		for _, p := range mods {
+			delete(r.mods.bundles, p)
+		}
+		r.mods.mu.Unlock()
+	}
 	if err != nil {
 		return append(ds, diag.New(sec.File, 0, diag.OutputFailed, err))
 	}
