@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -116,8 +117,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	precompress := fl.Bool("precompress", false, "also write .gz and .br copies of HTML, CSS, JS, XML, JSON and SVG files")
 	force := fl.Bool("force", false, "build into an output folder that is not empty and was not made by warta, replacing everything in it")
 	full := fl.Bool("full", false, "render every page again, ignoring what the last build saved (for benchmarks)")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers: go tool pprof)")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "warta:", err)
+			return 2
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	if *out == "" {
 		*out = filepath.Join(*src, "public")

@@ -404,6 +404,9 @@ func (r *Renderer) levelExtras(code string, data *Data) []diag.Diagnostic {
 		return nil
 	}
 
+	r.heavy.Lock() // see Renderer.heavy
+	defer r.heavy.Unlock()
+
 	// The level's own page, offline, opens the zip.
 	html, d := r.execute("module-level.html", sec.URL, data)
 	if d != nil {
