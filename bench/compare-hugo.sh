@@ -43,6 +43,17 @@ mkdir -p "$WORK/bin"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# GNU time gives peak memory; a fresh Debian machine may not have it.
+if [ ! -x /usr/bin/time ]; then
+	if command -v apt-get >/dev/null; then
+		echo "installing GNU time (Debian package time)"
+		$([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq time >/dev/null
+	else
+		echo "bench/compare-hugo.sh needs GNU time at /usr/bin/time" >&2
+		exit 1
+	fi
+fi
+
 echo "== machine"
 echo "cpus: $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
