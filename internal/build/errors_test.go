@@ -362,6 +362,21 @@ photos:
 		want: []string{`content/galeri/g/index.md:6: photo "tanpa-teks.png" has no description for readers who cannot see it; add alt: "what the photo shows" (or a caption:) to it`},
 	},
 	{
+		name: "gallery photos not listed",
+		site: `
+-- content/galeri/g/index.md --
+---
+title: G
+date: 2025-07-29
+consent: true
+---
+`,
+		edit: func(fsys fstest.MapFS) {
+			sitetest.Add(fsys, "content/galeri/g/kelas.png", sitetest.PNG(8, 8))
+		},
+		want: []string{`content/galeri/g/index.md:4: photo "kelas.png" is in the gallery's folder but the gallery has no photos: list, so it has no description for readers who cannot see it; list every photo under photos: with file: "kelas.png" and alt: "what the photo shows" (or a caption:)`},
+	},
+	{
 		name: "pictures in the text",
 		site: `
 -- content/berita/a/index.md --

@@ -25,8 +25,13 @@ func checkImages(p *Page, r *reader, requireConsent bool) {
 		}
 	}
 	if g := p.Gallery; g != nil {
+		_, listed := r.fields["photos"]
 		for _, ph := range g.Photos {
-			if ph.Alt == "" && ph.Caption == "" && g.Published(ph) {
+			switch {
+			case ph.Alt != "" || ph.Caption != "" || !g.Published(ph):
+			case !listed: // the folder's pictures, taken as they are: nowhere to add alt yet
+				r.ds = append(r.ds, diag.New(p.File, max(ph.Line, 1), diag.PhotoUnlisted, ph.File, ph.File))
+			default:
 				r.ds = append(r.ds, diag.New(p.File, max(ph.Line, 1), diag.PhotoNoAlt, ph.File))
 			}
 		}

@@ -144,7 +144,8 @@ func TestLoad(t *testing.T) {
 }
 
 // Without a photos list, a gallery shows every image of its folder in
-// name order. (Such photos have no alt text, which the build reports.)
+// name order. (Such photos have no alt text, which the build reports,
+// telling staff to list them.)
 func TestUnlistedPhotos(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/galeri/g/index.md":  file("---\ntitle: G\ndate: 2025-07-29\nconsent: true\n---\n"),
@@ -156,7 +157,7 @@ func TestUnlistedPhotos(t *testing.T) {
 	}
 	pages, ds := Load(context.Background(), fsys, Options{RequireConsent: true})
 	for _, d := range ds {
-		if d.Code != "photo-no-alt" {
+		if d.Code != "photo-unlisted" {
 			t.Errorf("diagnostic: %s", d.Format("en"))
 		}
 	}

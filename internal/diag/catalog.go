@@ -99,6 +99,7 @@ const (
 	ImageNoConsent   Code = "image-no-consent"
 	CoverNoAlt       Code = "cover-no-alt"
 	PhotoNoAlt       Code = "photo-no-alt"
+	PhotoUnlisted    Code = "photo-unlisted"
 	ImageNoAlt       Code = "image-no-alt"
 	ImageNotImage    Code = "image-not-image"
 	ImageUnsupported Code = "image-unsupported"
@@ -218,6 +219,8 @@ var catalogue = messages{
 		"sampul %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tambahkan cover_alt: \"apa yang tampak di gambar\""},
 	PhotoNoAlt: {"photo %q has no description for readers who cannot see it; add alt: \"what the photo shows\" (or a caption:) to it",
 		"foto %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tambahkan alt: \"apa yang tampak di foto\" (atau caption:) pada foto itu"},
+	PhotoUnlisted: {"photo %q is in the gallery's folder but the gallery has no photos: list, so it has no description for readers who cannot see it; list every photo under photos: with file: %q and alt: \"what the photo shows\" (or a caption:)",
+		"foto %q ada di folder galeri tetapi galeri belum memiliki daftar photos:, jadi foto itu tidak punya keterangan untuk pembaca yang tidak dapat melihatnya; daftarkan setiap foto di bawah photos: dengan file: %q dan alt: \"apa yang tampak di foto\" (atau caption:)"},
 	ImageNoAlt: {"image %q has no description for readers who cannot see it; write it between the brackets: ![what the picture shows](%s)",
 		"gambar %q belum memiliki keterangan untuk pembaca yang tidak dapat melihatnya; tulis di antara kurung siku: ![apa yang tampak di gambar](%s)"},
 	ImageNotImage: {"this file is not a picture (it is not JPEG, PNG, GIF or WebP inside); replace it with the real photo",

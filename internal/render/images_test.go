@@ -235,8 +235,8 @@ photos:
 	s = sitetest.Build(t, fsys, sitetest.Options{})
 	want = []string{
 		`content/berita/2025-07-29-a/index.md:4: cover "sampul.jpg" has no consent to be published; add consent: true to the front matter when the people in the picture (or their parents) agreed to its publication, or remove the cover`,
-		`content/galeri/2025-07-29-g/index.md:4: photo "dua.jpg" has no description for readers who cannot see it; add alt: "what the photo shows" (or a caption:) to it`,
-		`content/galeri/2025-07-29-g/index.md:4: photo "satu.jpg" has no description for readers who cannot see it; add alt: "what the photo shows" (or a caption:) to it`,
+		`content/galeri/2025-07-29-g/index.md:4: photo "dua.jpg" is in the gallery's folder but the gallery has no photos: list, so it has no description for readers who cannot see it; list every photo under photos: with file: "dua.jpg" and alt: "what the photo shows" (or a caption:)`,
+		`content/galeri/2025-07-29-g/index.md:4: photo "satu.jpg" is in the gallery's folder but the gallery has no photos: list, so it has no description for readers who cannot see it; list every photo under photos: with file: "satu.jpg" and alt: "what the photo shows" (or a caption:)`,
 	}
 	if got := s.Diagnostics(); !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
