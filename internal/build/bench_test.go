@@ -9,25 +9,18 @@ package build_test
 //	WARTA_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench /10k -count 6
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
-
-	"github.com/adrg/frontmatter"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"github.com/dinsos-metro/warta"
 	"github.com/dinsos-metro/warta/internal/build"
 	"github.com/dinsos-metro/warta/internal/corpus"
+	"github.com/dinsos-metro/warta/internal/floor"
 	"github.com/dinsos-metro/warta/internal/publish"
 )
 
@@ -160,80 +153,13 @@ func BenchmarkFloor(b *testing.B) {
 
 func benchFloor(b *testing.B, dir string, write func(name string, html []byte) error) {
 	b.ReportAllocs()
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	var pages, written int64
 	for b.Loop() {
 		var err error
-		pages, written, err = floor(dir, md, write)
+		pages, written, err = floor.Run(dir, write)
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
 	report(b, pages, written)
-}
-
-// floor renders every page below dir/content and hands each to write as
-// berita/x/index.html.
-func floor(dir string, md goldmark.Markdown, write func(string, []byte) error) (pages, written int64, err error) {
-	var files []string
-	root := filepath.Join(dir, "content")
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		return 0, 0, err
-	}
-	var (
-		next    = make(chan string)
-		wg      sync.WaitGroup
-		mu      sync.Mutex
-		first   error
-		counted atomic.Int64
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for p := range next {
-				buf.Reset()
-				if err := floorPage(root, p, md, &buf, write); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-				counted.Add(int64(buf.Len()))
-			}
-		})
-	}
-	for _, p := range files {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
-	return int64(len(files)), counted.Load(), first
-}
-
-func floorPage(root, p string, md goldmark.Markdown, buf *bytes.Buffer, write func(string, []byte) error) error {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return err
-	}
-	var meta map[string]any
-	body, err := frontmatter.Parse(bytes.NewReader(data), &meta)
-	if err != nil {
-		return err
-	}
-	if err := md.Convert(body, buf); err != nil {
-		return err
-	}
-	rel, _ := filepath.Rel(root, p)
-	rel = strings.TrimSuffix(rel, ".md")
-	if base := filepath.Base(rel); base == "index" || base == "_index" {
-		rel = filepath.Dir(rel)
-	}
-	return write(filepath.Join(rel, "index.html"), buf.Bytes())
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -29,13 +28,7 @@ func BenchmarkEditOneNews(b *testing.B) {
 		news, modules = 10000, 1500
 	}
 	fsys := corpus.FS(corpus.Options{News: news, Modules: modules, Galleries: 20, Photos: 4, Seed: 1})
-	var target string
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/berita/") && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
-			target = name
-			break
-		}
-	}
+	target := corpus.FirstNews(fsys)
 	mem := publish.NewMemory()
 	rec := &publish.Recorder{Next: mem} // as in serve
 	sess := build.NewSession(build.Options{Source: fsys, Theme: warta.Theme, Sink: rec, Now: buildClock, Track: true})

@@ -26,6 +26,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -39,6 +40,22 @@ type Options struct {
 	// PhotoWidth and PhotoHeight size gallery photos and news covers;
 	// zero means 64×48. Use 3000×2000 to benchmark image processing.
 	PhotoWidth, PhotoHeight int
+}
+
+// FirstNews is the news report whose file name sorts first: the same one
+// on every run, for benchmarks that edit one report.
+func FirstNews(fsys fstest.MapFS) string {
+	var news []string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/berita/") && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			news = append(news, name)
+		}
+	}
+	slices.Sort(news)
+	if len(news) == 0 {
+		return ""
+	}
+	return news[0]
 }
 
 // FS returns the corpus as an in-memory file system.

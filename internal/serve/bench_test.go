@@ -26,13 +26,7 @@ func BenchmarkServeEdit(b *testing.B) {
 		news, modules = 10000, 1500
 	}
 	fsys := corpus.FS(corpus.Options{News: news, Modules: modules, Galleries: 20, Photos: 4, Seed: 1})
-	var target string
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/berita/") && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
-			target = name
-			break
-		}
-	}
+	target := corpus.FirstNews(fsys)
 	ctx := context.Background()
 	var log strings.Builder
 	srv, err := serve.New(ctx, serve.Options{
