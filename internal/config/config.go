@@ -44,6 +44,14 @@ type Config struct {
 	SlugDatePrefix bool           `yaml:"slug_date_prefix"`
 	Params         map[string]any `yaml:"params"`
 	RelativeURLs   bool           `yaml:"relative_urls"` // links relative to each page, for file:// (like --relative)
+	// Districts are the city's kecamatan, in display order (districts.go).
+	Districts []District `yaml:"districts"`
+	// OpenData describes the open data files (reach.go).
+	OpenData OpenData `yaml:"open_data"`
+	// Deploy lists where warta deploy publishes the site (deploy.go).
+	Deploy []DeployTarget `yaml:"deploy"`
+	// Newsroom tunes the web editor of warta serve (newsroom.go).
+	Newsroom Newsroom `yaml:"newsroom"`
 
 	// Location is Timezone resolved.
 	Location *time.Location `yaml:"-"`
@@ -91,6 +99,9 @@ type Images struct {
 // Privacy holds the rules that protect the people in photos.
 type Privacy struct {
 	RequireConsent *bool `yaml:"require_consent"`
+	// StripDocumentMetadata removes author, company and comment fields from
+	// published PDF and Office files (default yes); off, they are reported.
+	StripDocumentMetadata *bool `yaml:"strip_document_metadata"`
 }
 
 // Modules holds settings of the lesson modules.
@@ -102,6 +113,11 @@ type Modules struct {
 
 // ConsentRequired reports whether photos need consent (default yes).
 func (p Privacy) ConsentRequired() bool { return p.RequireConsent == nil || *p.RequireConsent }
+
+// StripDocuments reports whether document metadata is removed (default yes).
+func (p Privacy) StripDocuments() bool {
+	return p.StripDocumentMetadata == nil || *p.StripDocumentMetadata
+}
 
 // MinifyOutput reports whether output is minified (default yes).
 func (c *Config) MinifyOutput() bool { return c.Minify == nil || *c.Minify }
@@ -238,6 +254,9 @@ func (c *Config) resolve(data []byte) []diag.Diagnostic {
 			bad("widths", "%d is not a sensible image width; use widths between 16 and 8192 pixels", w)
 		}
 	}
+	ds = append(ds, c.resolveDistricts(data)...)
+	ds = append(ds, c.resolveDeploy(data)...)
+	ds = append(ds, c.resolveNewsroom(data)...)
 	for i, m := range c.Menu {
 		if m.Title == "" || m.URL == "" {
 			bad("menu", "entry %d needs both title and url", i+1)
@@ -277,4 +296,11 @@ func (c *Config) SetBaseURL(raw string) *diag.Diagnostic {
 	c.Base = u
 	c.BaseURL = u.String()
 	return bad
+}
+
+type diagnostic = diag.Diagnostic
+
+// invalid is a ConfigInvalid diagnostic at the line of key.
+func invalid(data []byte, key, problem string) diagnostic {
+	return diag.New(File, keyLine(data, key), diag.ConfigInvalid, key, problem)
 }

@@ -262,6 +262,19 @@ var catalogue = messages{
 	CheckClean:   {"no problems found in %d pages", "tidak ada masalah di %d halaman"},
 }
 
+// register adds the messages of one catalogue file (catalog_*.go: one file
+// per room, such as catalog_deploy.go) to the catalogue. Each file declares
+// its Code constants and calls register from an init function; a code
+// declared twice panics at start, so a clash never reaches a user.
+func register(m messages) {
+	for code, t := range m {
+		if _, dup := catalogue[code]; dup {
+			panic("diag: message code registered twice: " + string(code))
+		}
+		catalogue[code] = t
+	}
+}
+
 func (m messages) render(lang string, code Code, args []any) string {
 	t, ok := m[code]
 	if !ok {

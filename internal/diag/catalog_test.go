@@ -4,22 +4,41 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// declaredCodes reads every Code constant declared in catalog.go, so that
+// declaredCodes reads every Code constant declared in catalog*.go, so that
 // a constant added without a message fails here rather than printing its
 // bare code to a user.
 func declaredCodes(t *testing.T) map[string]Code {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "catalog.go", nil, parser.SkipObjectResolution)
+	files, err := filepath.Glob("catalog*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	codes := map[string]Code{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		addCodes(f, codes)
+	}
+	if len(codes) < 20 {
+		t.Fatalf("found only %d codes in catalog*.go; has their shape changed?", len(codes))
+	}
+	return codes
+}
+
+// addCodes collects the Code constants of one catalogue file.
+func addCodes(f *ast.File, codes map[string]Code) {
 	for _, decl := range f.Decls {
 		gd, ok := decl.(*ast.GenDecl)
 		if !ok || gd.Tok != token.CONST {
@@ -36,10 +55,6 @@ func declaredCodes(t *testing.T) map[string]Code {
 			}
 		}
 	}
-	if len(codes) < 20 {
-		t.Fatalf("found only %d codes in catalog.go; has its shape changed?", len(codes))
-	}
-	return codes
 }
 
 var verb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
