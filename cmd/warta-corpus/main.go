@@ -22,6 +22,7 @@ func main() {
 	flag.Uint64Var(&o.Seed, "seed", 1, "random seed: the same seed gives the same bytes")
 	flag.IntVar(&o.PhotoWidth, "photo-width", 64, "photo width in pixels")
 	flag.IntVar(&o.PhotoHeight, "photo-height", 48, "photo height in pixels")
+	flag.BoolVar(&o.Schools, "schools", false, "list schools in data/sekolah.yaml and name one on every report (program reach)")
 	out := flag.String("out", "", "output folder (required; must be empty or not exist)")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {

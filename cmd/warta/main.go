@@ -5,6 +5,7 @@
 //	warta serve [flags]   preview with live reload
 //	warta new KIND TITLE  start a news report, module or gallery
 //	warta check           check the site without writing
+//	warta deploy [flags]  publish the built site to a deploy target
 //	warta version         print the version
 //
 // The command only reads flags and prints; the work is in internal/build.
@@ -32,16 +33,21 @@ import (
 	"github.com/dinsos-metro/warta/internal/render"
 )
 
-// version is set at release time with -ldflags "-X main.version=v1.2.3".
-var version = ""
+// version and commit are set at release time (scripts/release.sh) with
+// -ldflags "-X main.version=v1.2.3 -X main.commit=abc1234".
+var version, commit = "", ""
 
 const usage = `warta builds the website of Dinas Sosial from Markdown.
 
 Usage:
   warta build [flags]    build the site (default output: public/)
-  warta serve [flags]    preview the site at http://127.0.0.1:1313/ while you write
+  warta serve [flags]    preview the site at http://127.0.0.1:1313/ while you write,
+                         with the newsroom (web editor) at /_redaksi/ (--open opens it)
+  warta                  in a folder with site.yaml: the same as warta serve --open
   warta new KIND "Title" create a news report (berita), module (modul --level sd) or gallery (galeri)
   warta check [flags]    check everything a build checks, and links, without writing
+  warta deploy [flags]   publish the built site to a target in site.yaml (--build, --dry-run, --target NAME)
+  warta users CMD        newsroom accounts: add NAME --role penulis|penyunting|admin, list, passwd NAME, remove NAME
   warta version          print the version
 
 Run "warta build -h" for the flags of build.
@@ -53,6 +59,10 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
+		if _, err := os.Stat("site.yaml"); err == nil {
+			// A double-click or a shortcut in a site folder: open the newsroom.
+			return runServe([]string{"--open"}, stdout, stderr)
+		}
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
@@ -65,6 +75,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "deploy":
+		return runDeploy(args[1:], stdout, stderr)
+	case "users":
+		return runUsers(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "warta", versionString())
 		return 0
@@ -77,13 +91,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func versionString() string {
-	if version != "" {
-		return version
+	v := "dev"
+	info, ok := debug.ReadBuildInfo()
+	switch {
+	case version != "":
+		v = version
+	case ok && info.Main.Version != "" && info.Main.Version != "(devel)":
+		v = info.Main.Version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	c := commit
+	for i := 0; ok && c == "" && i < len(info.Settings); i++ {
+		if s := info.Settings[i]; s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			c = s.Value[:12]
+		}
 	}
-	return "dev"
+	if c != "" {
+		v += " (commit " + c + ")"
+	}
+	return v
 }
 
 // messageLang picks the language of messages before site.yaml is read:
@@ -181,6 +206,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		PDF: *printPDF, Relative: *relative, Precompress: *precompress,
 		Dir: *src, Progress: terminal(stderr),
 		State: state, Tool: toolOnce(),
+		KeepGoing: true, // the staging folder is thrown away on failure
 	})
 	if msgLang == "" && res.Config != nil {
 		msgLang = res.Config.Language
@@ -209,7 +235,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		fmt.Fprintln(stdout, "warta:", say(diag.BuildSummary, res.Total, res.Sections, staging.Written(), *out,
-			res.Pages, max(res.Total-res.Pages, 0), seconds(res.Duration)))
+			res.Pages, max(res.Total-res.Pages, 0), seconds(res.Duration))+leftOutCount(res, say))
 		if im := res.Images; im.Made+im.Cached > 0 {
 			fmt.Fprintln(stdout, "warta:", say(diag.BuildImages, im.Made, im.Cached))
 		}
@@ -219,6 +245,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 				parts = append(parts, fmt.Sprintf("%s %s", s.Name, seconds(s.Duration)))
 			}
 			fmt.Fprintln(stdout, "warta:", say(diag.BuildStages, strings.Join(parts, ", ")))
+			for _, line := range leftOutList(res, say) {
+				fmt.Fprintln(stdout, "warta:", line)
+			}
 		}
 	}
 	// The new site is in place and the summary out; the previous one is

@@ -50,6 +50,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	kind, title := words[0], strings.Join(words[1:], " ")
 	path, err := scaffold.Create(*src, []fs.FS{os.DirFS(*src), warta.Theme}, scaffold.Request{
 		Kind: kind, Title: title, Level: strings.ToLower(*level), Now: now().In(cfg.Location),
+		Lang: cfg.Language, Choices: map[string][]string{"districts": cfg.DistrictNames()},
 	})
 	if err != nil {
 		if d, ok := err.(diag.Diagnostic); ok {

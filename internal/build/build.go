@@ -79,6 +79,12 @@ type Options struct {
 	// Track keeps, between the runs of a Session, what the quick path of
 	// Update needs (see quick.go): for `warta serve`.
 	Track bool
+	// KeepGoing renders even when loading the content found errors, so
+	// that one run also reports what only rendering finds (pictures,
+	// templates). The output of a failed build is then incomplete: only
+	// for a sink that is thrown away on failure (warta build's staging
+	// folder, warta check's memory).
+	KeepGoing bool
 }
 
 // Stage is one timed step of a build.
@@ -109,6 +115,10 @@ type Result struct {
 	// compare Session.Outputs instead).
 	Quick   bool
 	Dropped []string
+	// Drafts and Future are the pages left out by rule: drafts (files) and
+	// pages dated after the build's clock (see leftout.go).
+	Drafts []string
+	Future []Held
 }
 
 // Build runs every stage once. The returned error is non-nil when the

@@ -492,6 +492,7 @@ slug: foo
 title: A
 date: 2025-07-29
 ---
+Foto.jpg, foto.jpg (named, so used: unused files are left out)
 -- content/berita/a/Foto.jpg --
 x
 -- content/berita/a/foto.jpg --
@@ -775,6 +776,9 @@ var notFromABuild = map[diag.Code]string{
 	diag.PDFNoBrowser:   "TestPDFWithoutBrowser",
 	diag.PDFFailed:      "TestPDFFailed",
 	diag.OutputUnsafe:   "cmd/warta TestUnsafeOutput",
+	// Its argument was English in both languages ("bukan a single
+	// value"); FrontMatterScalar says it whole (the "not map" cases above).
+	diag.FrontMatterNotMap: "replaced by FrontMatterScalar (catalog_content.go)",
 }
 
 // commandPrefixes mark codes of the command line, not of a build.

@@ -101,7 +101,7 @@ func (e *editor) edit() (build.Change, string) {
 	if e.quick && e.r.IntN(2) == 0 {
 		return e.bodyEdit()
 	}
-	switch k := e.r.IntN(14); k {
+	switch k := e.r.IntN(16); k {
 	case 0: // body text
 		f := e.pick("content/berita/", ".md")
 		e.write(f, string(e.fs[f].Data)+fmt.Sprintf("\nParagraf tambahan %d.\n", e.step))
@@ -163,6 +163,22 @@ func (e *editor) edit() (build.Change, string) {
 		tmpl, _ := warta.Theme.ReadFile("layouts/page.html")
 		e.write("layouts/page.html", strings.Replace(string(tmpl), "<h1>", fmt.Sprintf("<h1 data-v=\"%d\">", e.step), 1))
 		return build.Change{Layouts: true}, "layout"
+	case 13: // the schools a report visited, and its participants (program reach)
+		f := e.pick("content/berita/", ".md")
+		keys := []string{"tk-negeri-1-metro-pusat", "sd-negeri-3-metro-timur", "smp-negeri-12-metro-utara", "mi-maarif-2-metro-barat", "sekolah-tidak-ada"}
+		picked := []string{keys[e.r.IntN(len(keys)-1)]}
+		if e.r.IntN(3) == 0 {
+			picked = append(picked, keys[e.r.IntN(len(keys))])
+		}
+		e.setField(f, "schools", "["+strings.Join(slices.Compact(picked), ", ")+"]")
+		if e.r.IntN(2) == 0 {
+			e.setField(f, "participants", fmt.Sprintf("{children: %d, teachers: %d}", 10+e.r.IntN(50), 1+e.r.IntN(4)))
+		}
+		return build.Change{Files: []string{f}}, "schools " + f
+	case 14: // the schools' data file: a school renamed
+		re := regexp.MustCompile(`(?m)^  name: TK Negeri 1 Metro Pusat.*$`)
+		e.write("data/sekolah.yaml", re.ReplaceAllString(string(e.fs["data/sekolah.yaml"].Data), fmt.Sprintf("  name: TK Negeri 1 Metro Pusat %d", e.step)))
+		return build.Change{Config: true}, "data/sekolah.yaml"
 	default: // a mistake, then its fix
 		f := e.pick("content/berita/", ".md")
 		e.setField(f, "summary", fmt.Sprintf("%q", fmt.Sprintf("Ringkasan %d", e.step)))
@@ -189,7 +205,7 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 }
 
 func testIncremental(t *testing.T, track bool) {
-	fsys := corpus.FS(corpus.Options{News: 40, Modules: 9, Galleries: 3, Photos: 2, Seed: 11})
+	fsys := corpus.FS(corpus.Options{News: 40, Modules: 9, Galleries: 3, Photos: 2, Seed: 11, Schools: true})
 	// Half the reports take their summary from their first paragraph, so
 	// that a text edit can change what the lists show.
 	summary := regexp.MustCompile(`(?m)^summary:.*\n`)

@@ -19,7 +19,9 @@ import (
 	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/reach"
 	"github.com/dinsos-metro/warta/internal/render"
+	"github.com/dinsos-metro/warta/internal/scrub"
 	"github.com/dinsos-metro/warta/internal/search"
 	"github.com/dinsos-metro/warta/internal/site"
 	"github.com/dinsos-metro/warta/internal/theme"
@@ -42,10 +44,15 @@ type Session struct {
 	state     *render.State
 
 	images   *imageproc.Processor // see images.go
+	scrub    *scrub.Cleaner       // bundle files published as they are (scrub.go)
 	rendered *render.Renderer     // the last render, for the images stage
 	quick    *quickState          // what the quick path of Update reuses (quick.go)
 	search   render.IndexBuilder  // the search index, kept between runs
 	edits    []edit               // pages read again in place by the last loadContent
+	drafts   map[string]bool      // files of the drafts left out (leftout.go)
+
+	schools     []reach.School // data/sekolah.yaml, read with the settings
+	schoolDiags []diag.Diagnostic
 }
 
 // Change says what changed on disk since the last build of a Session.
@@ -124,6 +131,7 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 	res.Sources = len(pages)
 
 	var st *site.Site
+	var exts []render.Extension
 	timed("assemble", func() {
 		now := s.opt.Now
 		if now.IsZero() {
@@ -132,10 +140,14 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 		var ds []diag.Diagnostic
 		st, ds = site.Assemble(s.cfg, pages, site.Options{Future: s.opt.Future, Now: now})
 		res.Diags.Add(ds...)
+		s.leftOut(res, pages, now)
+		ext, rds := s.reach(st)
+		res.Diags.Add(rds...)
+		exts = append(exts, ext)
 		res.Sections = len(st.Sections)
 	})
 
-	if res.Diags.Errors() > 0 || s.thm == nil {
+	if (res.Diags.Errors() > 0 && !s.opt.KeepGoing) || s.thm == nil {
 		res.Duration = time.Since(start)
 		return res, res.Diags.Err()
 	}
@@ -162,11 +174,12 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 			Site: st, Theme: s.thm, Markdown: markdown.New(markdown.Options{UnsafeHTML: s.cfg.Markup.UnsafeHTML}),
 			Assets: s.set, Source: s.opt.Source, Sink: sink, Workers: s.opt.Workers,
 			Prev: s.state, Generation: s.gen, PDF: printer, Images: s.imageProcessor(),
-			Track: track, Search: s.indexBuilder(track),
+			Track: track, Search: s.indexBuilder(track), Scrub: s.scrubber(), Extensions: exts,
 		})
 		stats, ds := r.Run(ctx)
 		res.Diags.Add(ds...)
 		donePrinting(full && res.Diags.Errors() == 0 && ctx.Err() == nil)
+		s.pruneScrub(full && res.Diags.Errors() == 0 && ctx.Err() == nil)
 		res.Pages, res.Files, res.Skipped = stats.Pages, stats.Files, stats.Skipped
 		s.state = r.State()
 		s.rendered = r
@@ -216,6 +229,15 @@ func (s *Session) loadConfig() {
 		s.cfg.Minify = &f
 	}
 	s.cfgDiags = ds
+	s.schools, s.schoolDiags = reach.LoadSchools(s.opt.Source, s.cfg) // data of the site, read like settings
+}
+
+// reach computes the program's reach (internal/reach): its checks of the
+// schools pages name, and its pages and files as a render.Extension.
+func (s *Session) reach(st *site.Site) (render.Extension, []diag.Diagnostic) {
+	r, ds := reach.New(st, s.schools)
+	ext, eds := reach.NewExtension(r, render.NewURLs(s.cfg.Base))
+	return ext, append(append(slices.Clone(s.schoolDiags), ds...), eds...)
 }
 
 func (s *Session) loadTheme() {
@@ -263,6 +285,8 @@ func (s *Session) loadContent(ctx context.Context, ch Change) {
 	if s.pages == nil || ch.Rescan {
 		s.edits = []edit{{rescan: true}}
 		earlier := s.pages
+		s.drafts = map[string]bool{}
+		opt.LeftOut = s.noteDraft
 		pages, ds := content.Rescan(ctx, s.opt.Source, opt, earlier)
 		byFile := groupByFile(ds)
 		next := make(map[string]*content.Page, len(pages))
@@ -292,11 +316,16 @@ func (s *Session) loadContent(ctx context.Context, ch Change) {
 		}
 		s.edits = append(s.edits, edit{file: f, old: old, new: p})
 		delete(s.loadDiags, f)
+		delete(s.drafts, f)
 		switch {
 		case p == nil:
 			delete(s.pages, f)
 		case p.Draft && !s.opt.Drafts:
 			delete(s.pages, f)
+			if s.drafts == nil {
+				s.drafts = map[string]bool{}
+			}
+			s.drafts[f] = true
 			continue // a draft's problems wait until it is published
 		default:
 			s.pages[f] = p

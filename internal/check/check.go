@@ -7,7 +7,11 @@
 //     to something the site publishes;
 //   - dates are not accidentally far in the future or the past.
 //
-// Broken links are errors; the rest are warnings.
+// Broken links are errors; the rest are warnings. The build renders even
+// past errors of the content (build.Options.KeepGoing), so that one run
+// reports the front matter of one page and the links of another; a
+// missing picture of a page's folder is the build's to report, not this
+// package's, so that it is reported once.
 package check
 
 import (
@@ -43,6 +47,9 @@ func Run(ctx context.Context, opt Options) (*diag.List, *build.Result) {
 	mem := publish.NewMemory()
 	bopt := opt.Build
 	bopt.Sink = mem
+	// Render even past errors in the front matter, so that one run finds
+	// every problem: the fields of one page, the links of another.
+	bopt.KeepGoing = true
 	res, _ := build.Build(ctx, bopt)
 	list := res.Diags
 	if res.Config == nil {
@@ -114,6 +121,11 @@ func links(p *site.Page) []link {
 		case *ast.Link:
 			l = link{dest: string(t.Destination)}
 		case *ast.Image:
+			if localFile(string(t.Destination)) {
+				// A picture of the page's folder: the build reports a
+				// missing one (content's ImageMissing), once.
+				return ast.WalkContinue, nil
+			}
 			l = link{dest: string(t.Destination)}
 		default:
 			return ast.WalkContinue, nil
@@ -123,6 +135,12 @@ func links(p *site.Page) []link {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// localFile reports whether a picture's address is a path relative to the
+// page ("foto.jpg", "../x/foto.jpg"), not a site path or another site.
+func localFile(dest string) bool {
+	return dest != "" && !strings.Contains(dest, ":") && !strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "#")
 }
 
 // lineIn finds the 0-based line of a link in the body: the line of its

@@ -34,3 +34,13 @@ func (c *Config) resolveDistricts(data []byte) []diagnostic {
 	}
 	return ds
 }
+
+// District finds a kecamatan by name, as the site writes it.
+func (c *Config) District(name string) (District, bool) {
+	for _, d := range c.Districts {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return District{}, false
+}

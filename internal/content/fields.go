@@ -2,10 +2,13 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/i18n"
+	"github.com/dinsos-metro/warta/internal/schema"
 )
 
 // reader pulls typed values out of Fields and records a diagnostic, with
@@ -16,7 +19,78 @@ type reader struct {
 	fields Fields
 	loc    *time.Location
 	ds     []diag.Diagnostic
+	kind   string // the page's kind, for its schema (set by fillCommon)
 }
+
+// spec is the schema's definition of a field of the page's kind (a field
+// of another kind is read as that kind has it, never required).
+func (r *reader) spec(key string) schema.Field {
+	if f, ok := schema.Lookup(r.kind, key); ok {
+		return f
+	}
+	if f, ok := schema.Common(key); ok {
+		return f
+	}
+	return schema.Field{Key: key, Type: schema.Text}
+}
+
+// want panics when code reads a field as a type its schema does not give
+// it: a programming mistake every test that loads a page catches.
+func (r *reader) want(f schema.Field, types ...schema.Type) {
+	if !slices.Contains(types, f.Type) {
+		panic(fmt.Sprintf("content: %s.%s is %s in the schema, read as %v", r.kind, f.Key, f.Type, types))
+	}
+}
+
+// The readers by schema: whether a field is required and its example come
+// from internal/schema, the one definition of the fields.
+
+func (r *reader) textField(key string) string {
+	f := r.spec(key)
+	r.want(f, schema.Text, schema.LongText, schema.Choice, schema.File, schema.Gallery)
+	return r.text(key, f.Required, f.Line())
+}
+
+func (r *reader) listField(key string) []string {
+	f := r.spec(key)
+	r.want(f, schema.List, schema.Schools)
+	items := r.list(key)
+	if f.Required && !r.has(key) {
+		r.fail(key, diag.FieldRequired, key, f.Line())
+	}
+	return items
+}
+
+func (r *reader) boolField(key string) bool {
+	r.want(r.spec(key), schema.Bool)
+	return r.boolean(key)
+}
+
+func (r *reader) dateField(key string) time.Time {
+	f := r.spec(key)
+	r.want(f, schema.DateTime)
+	return r.date(key, f.Required)
+}
+
+// entriesField reads a list of entries; the message names the entry's
+// text fields ("file, caption and alt") from the schema.
+func (r *reader) entriesField(key string) []map[string]any {
+	f := r.spec(key)
+	r.want(f, schema.Entries)
+	var names []string
+	for _, it := range f.Items {
+		if it.Type != schema.Bool {
+			names = append(names, it.Key)
+		}
+	}
+	shape := strings.Join(names, ", ")
+	if n := len(names); n > 1 {
+		shape = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return r.entries(key, shape)
+}
+
+func (r *reader) has(key string) bool { _, ok := r.fields[key]; return ok }
 
 func (r *reader) line(key string) int { return r.fields[key].Line }
 
@@ -104,21 +178,38 @@ func (r *reader) date(key string, required bool) time.Time {
 }
 
 var dateLayouts = []string{
-	time.RFC3339,
+	time.RFC3339, // fractions of a second are accepted too
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
 	"2006-01-02",
+	// As Jekyll, Hexo and WordPress exports write them.
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05 -0700 MST",
 }
 
-// parseDate accepts a calendar date or a date and time; times without an
-// offset are in the site's time zone.
+// parseDate accepts a calendar date or a date and time. A time with an
+// offset keeps it: a report written in Makassar at 00:59 WITA happened on
+// that day there, and is shown so (order and feeds use the instant anyway).
+// Times without an offset are in the site's time zone. The zone of an
+// offset that is not the site's is named (WITA, UTC+05:30), so that two
+// dates of the same instant written in different zones differ.
 func parseDate(s string, loc *time.Location) (time.Time, bool) {
 	for _, layout := range dateLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+		t, err := time.ParseInLocation(layout, s, loc)
+		if err != nil {
+			continue
+		}
+		_, off := t.Zone()
+		if _, site := t.In(loc).Zone(); off == site {
 			return t.In(loc), true
 		}
+		return t.In(time.FixedZone(i18n.ZoneName(off), off)), true
 	}
 	return time.Time{}, false
 }

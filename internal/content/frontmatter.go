@@ -56,6 +56,7 @@ func splitFrontMatter(src []byte) (fields Fields, body []byte, bodyLine int, err
 		frontmatter.NewFormat("+++", "+++", capture("TOML")),
 		frontmatter.NewFormat(";;;", ";;;", capture("JSON")),
 	}
+	src = yamlDocumentEnd(src)
 	rest, perr := frontmatter.Parse(bytes.NewReader(src), nil, formats...)
 	if perr != nil {
 		return nil, nil, 1, perr
@@ -63,6 +64,9 @@ func splitFrontMatter(src []byte) (fields Fields, body []byte, bodyLine int, err
 	if format == "" {
 		if open := firstLine(src); open == "---" || open == "+++" || open == ";;;" {
 			return nil, nil, 1, errUnclosed
+		}
+		if line, body := missingOpening(src); line > 0 {
+			return Fields{}, body, line + 1, &FrontMatterError{"YAML", line, "noopen"}
 		}
 		return Fields{}, src, 1, nil
 	}

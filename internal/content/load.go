@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/slug"
 )
 
@@ -30,6 +31,9 @@ type Options struct {
 	SlugDatePrefix bool           // keep "2025-07-29-" in slugs
 	Drafts         bool           // include pages with draft: true
 	RequireConsent bool           // gallery photos need consent to be published
+	// LeftOut, when set, is told of every draft left out, in file order,
+	// so that the build can count and list them.
+	LeftOut func(p *Page)
 }
 
 // source is a Markdown file found by the walk, before it is read.
@@ -90,6 +94,9 @@ feed:
 	out := pages[:0]
 	for i, p := range pages {
 		if p != nil && p.Draft && !opt.Drafts {
+			if opt.LeftOut != nil {
+				opt.LeftOut(p)
+			}
 			continue
 		}
 		ds = append(ds, perPage[i]...)
@@ -183,6 +190,9 @@ func walk(fsys fs.FS) ([]source, []diag.Diagnostic) {
 		case inBundle && name == "index.md" && dir == b:
 			sources = append(sources, source{file: f.path, size: f.size, modTime: f.modTime, dir: dir, bundle: true})
 		case inBundle:
+			if strings.HasSuffix(name, ".md") {
+				ds = append(ds, diag.Warn(f.path, 0, diag.BundleSwallowed, f.path, path.Join(Root, b, "index.md")))
+			}
 			// Names are kept in NFC, the form text is read in (readSource):
 			// a photo saved by macOS (NFD) is found by the name typed in
 			// the front matter, published under that name, and clashes
@@ -218,6 +228,9 @@ var bom = []byte("\xef\xbb\xbf")
 
 // readPage reads and checks one Markdown file.
 func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
+	if d := tooLarge(src); d != nil {
+		return nil, []diag.Diagnostic{*d}
+	}
 	data, d := readSource(fsys, src.file)
 	if d != nil {
 		if _, err := fs.Stat(fsys, src.file); errors.Is(err, fs.ErrNotExist) {
@@ -227,9 +240,20 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		}
 		return nil, []diag.Diagnostic{*d}
 	}
+	if d := tooLarge(source{file: src.file, size: int64(len(data))}); d != nil {
+		return nil, []diag.Diagnostic{*d} // grew since the walk
+	}
 	fields, body, bodyLine, err := splitFrontMatter(data)
+	var broken []diag.Diagnostic
 	if err != nil {
-		return nil, []diag.Diagnostic{frontMatterDiagnostic(src.file, data, err)}
+		broken = []diag.Diagnostic{frontMatterDiagnostic(src.file, data, err)}
+		if body == nil {
+			return nil, broken
+		}
+		// The fields cannot be read but the body can: the page stays,
+		// without fields, so that its links and pictures are checked in
+		// the same run and links to it do not break as well.
+		fields = Fields{}
 	}
 	p := &Page{
 		File:       src.file,
@@ -262,7 +286,11 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		fillGallery(p, r, opt.RequireConsent)
 	}
 	checkImages(p, r, opt.RequireConsent)
-	return p, r.ds
+	checkBundleUnused(p, r)
+	if broken != nil {
+		r.ds = broken // what the empty fields would add is not news
+	}
+	return p, append(r.ds, lintBody(fsys, p)...)
 }
 
 // readSource reads a Markdown file as UTF-8 text in Unicode NFC, with LF
@@ -311,6 +339,12 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 		return nil, d
 	}
 	_, body, _, err := splitFrontMatter(data)
+	if body != nil {
+		err = nil // reported when the page was loaded
+	}
+	if markdown.TooDeep(body) > 0 {
+		body = []byte{} // refused when the page was loaded
+	}
 	return body, err
 }
 
@@ -336,7 +370,10 @@ func frontMatterDiagnostic(file string, data []byte, err error) diag.Diagnostic 
 		open := firstLine(data)
 		return diag.New(file, 1, diag.FrontMatterUnclosed, open, open)
 	case errors.As(err, &fe) && fe.Msg == "notmap":
-		return diag.New(file, fe.Line, diag.FrontMatterNotMap, "a single value")
+		return diag.New(file, fe.Line, diag.FrontMatterScalar)
+	case errors.As(err, &fe) && fe.Msg == "noopen":
+		open := firstLine(data)
+		return diag.New(file, 1, diag.FrontMatterNoOpening, open, fe.Line, open)
 	case errors.As(err, &fe):
 		return diag.New(file, fe.Line, diag.FrontMatterSyntax, fe.Format, fe.Msg)
 	}
@@ -375,8 +412,8 @@ func classify(p *Page, src source) {
 }
 
 func fillCommon(p *Page, r *reader, opt Options) {
-	required := p.Kind == KindNews || p.Kind == KindModule || p.Kind == KindGallery
-	p.Title = r.text("title", required, `title: "Judul halaman"`)
+	r.kind = p.Kind.String() // required fields and types: internal/schema
+	p.Title = r.textField("title")
 	last := path.Base(p.Path)
 	date, rest := slug.SplitDatePrefix(last)
 	if opt.SlugDatePrefix {
@@ -387,7 +424,7 @@ func fillCommon(p *Page, r *reader, opt Options) {
 	}
 	// A date in the file name ("2025-07-29-kunjungan.md") stands in for a
 	// missing date: field.
-	p.Date = r.date("date", (p.Kind == KindNews || p.Kind == KindGallery) && date == "")
+	p.Date = r.date("date", r.spec("date").Required && date == "")
 	if p.Date.IsZero() && date != "" && !hasField(r, "date") {
 		p.Date, _ = parseDate(date, opt.Location)
 	}
@@ -395,7 +432,8 @@ func fillCommon(p *Page, r *reader, opt Options) {
 	if p.Summary == "" {
 		p.Summary = r.text("description", false, "")
 	}
-	p.Draft = r.boolean("draft")
+	p.Draft = r.boolField("draft")
+	p.Review = r.boolField("review")
 	if w, ok := r.fields["weight"].Value.(int64); ok {
 		p.Weight = int(w)
 	}
@@ -423,14 +461,14 @@ func humanize(name string) string {
 
 func fillNews(p *Page, r *reader) {
 	n := &News{
-		Location: r.text("location", false, ""),
-		District: r.text("district", false, ""),
-		Program:  r.text("program", false, ""),
-		Tags:     r.list("tags"),
-		Cover:    r.text("cover", false, ""),
-		CoverAlt: r.text("cover_alt", false, ""),
-		Gallery:  strings.Trim(r.text("gallery", false, ""), "/"),
-		Author:   r.text("author", false, ""),
+		Location: r.textField("location"),
+		District: r.textField("district"),
+		Program:  r.textField("program"),
+		Tags:     r.listField("tags"),
+		Cover:    r.textField("cover"),
+		CoverAlt: r.textField("cover_alt"),
+		Gallery:  strings.Trim(r.textField("gallery"), "/"),
+		Author:   r.textField("author"),
 	}
 	if v, ok := optionalBool(r.fields["consent"].Value); ok {
 		n.Consent = &v
@@ -439,17 +477,18 @@ func fillNews(p *Page, r *reader) {
 		checkResource(p, r, "cover", -1, n.Cover)
 	}
 	p.News = n
+	p.Visit = readVisit(r, "schools") // visits.go
 }
 
 func fillModule(p *Page, r *reader) {
-	written := r.text("level", true, "level: sd")
+	written := r.textField("level")
 	m := &Module{
 		Level:      strings.ToLower(written),
-		Ages:       r.text("ages", false, ""),
-		Duration:   r.text("duration", false, ""),
-		Topics:     r.list("topics"),
-		Objectives: r.list("objectives"),
-		Materials:  r.list("materials"),
+		Ages:       r.textField("ages"),
+		Duration:   r.textField("duration"),
+		Topics:     r.listField("topics"),
+		Objectives: r.listField("objectives"),
+		Materials:  r.listField("materials"),
 	}
 	parts := strings.Split(p.Path, "/")
 	folder := ""
@@ -467,7 +506,7 @@ func fillModule(p *Page, r *reader) {
 	if m.Level == "" || !slices.Contains(Levels, m.Level) {
 		m.Level = folder
 	}
-	for i, e := range r.entries("attachments", "file and title") {
+	for i, e := range r.entriesField("attachments") {
 		a := Attachment{File: str(e, "file"), Title: str(e, "title")}
 		if a.Title == "" {
 			a.Title = a.File
@@ -490,12 +529,12 @@ func IsImage(name string) bool {
 
 func fillGallery(p *Page, r *reader, requireConsent bool) {
 	g := &Gallery{
-		Location:       r.text("location", false, ""),
-		District:       r.text("district", false, ""),
-		Consent:        r.boolean("consent"),
+		Location:       r.textField("location"),
+		District:       r.textField("district"),
+		Consent:        r.boolField("consent"),
 		RequireConsent: requireConsent,
 	}
-	entries := r.entries("photos", "file, caption and alt")
+	entries := r.entriesField("photos")
 	if _, listed := r.fields["photos"]; !listed {
 		for _, res := range p.Resources {
 			if IsImage(res.Name) {
@@ -523,6 +562,7 @@ func fillGallery(p *Page, r *reader, requireConsent bool) {
 		}
 	}
 	p.Gallery = g
+	p.Visit = readVisit(r, "school") // visits.go
 }
 
 // checkResource checks that name is a file inside the page's bundle.

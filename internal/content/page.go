@@ -28,6 +28,8 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dinsos-metro/warta/internal/schema"
 )
 
 // Kind says what a page is.
@@ -47,7 +49,7 @@ func (k Kind) String() string {
 }
 
 // Levels are the school levels a module can be for, in display order.
-var Levels = []string{"paud", "sd", "smp"}
+var Levels = schema.Levels
 
 // Page is one Markdown file and what its front matter says.
 type Page struct {
@@ -71,6 +73,7 @@ type Page struct {
 	Date    time.Time
 	Summary string // from front matter; else filled from the body when rendered
 	Draft   bool
+	Review  bool // a draft ready for review (schema.Status)
 	Weight  int
 
 	// Params holds every front matter field, known or not.
@@ -83,8 +86,12 @@ type Page struct {
 	Body     []byte
 	BodyLine int
 
-	// Resources are the bundle's other files, sorted by name.
+	// Resources are the bundle's other files, sorted by name: for news and
+	// galleries, those the page uses (see checkBundleUnused).
 	Resources []Resource
+	// Unused names the files of a news or gallery bundle that the page
+	// does not use: they are reported and not published.
+	Unused []string
 	// Consent is the page's consent: true when the people in its cover and
 	// bundle images agreed to publication; nil when the page does not say.
 	Consent *bool
@@ -105,6 +112,8 @@ type Page struct {
 	News    *News
 	Module  *Module
 	Gallery *Gallery
+	// Visit is the schools a report or gallery names (visits.go).
+	Visit *Visit
 }
 
 // Resource is a file that belongs to a bundle.

@@ -40,6 +40,9 @@ type Options struct {
 	// PhotoWidth and PhotoHeight size gallery photos and news covers;
 	// zero means 64×48. Use 3000×2000 to benchmark image processing.
 	PhotoWidth, PhotoHeight int
+	// Schools lists the schools in data/sekolah.yaml and names each
+	// report's school in schools: (schools.go).
+	Schools bool
 }
 
 // FirstNews is the news report whose file name sorts first: the same one
@@ -134,7 +137,12 @@ func generate(opt Options, emit func(string, []byte) error) error {
 }
 
 func (g *gen) skeleton() {
-	g.file("site.yaml", []byte(siteYAML))
+	if g.opt.Schools {
+		g.file("site.yaml", []byte(siteYAML+districtsYAML))
+		g.schools()
+	} else {
+		g.file("site.yaml", []byte(siteYAML))
+	}
 	t := &text{r: g.rng(0, 0)}
 	page := func(name, title, extra string) {
 		t.b.Reset()
@@ -222,6 +230,9 @@ func (g *gen) newsPage(i int) {
 	fm.str("summary", t.sentence())
 	fm.str("location", n.school)
 	fm.str("district", n.district)
+	if g.opt.Schools {
+		fm.list("schools", []string{schoolKey(n.school)})
+	}
 	fm.str("program", program)
 	var ts []string
 	for _, k := range r.Perm(len(tags))[:2+r.IntN(3)] {

@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -75,6 +76,11 @@ func (r *Renderer) RenderPage(src []byte, images ImageResolver, links LinkResolv
 }
 
 func (r *Renderer) render(src []byte, images ImageResolver, links ...LinkResolver) (Result, error) {
+	if line := TooDeep(src); line > 0 {
+		// content refuses such a page with its line; this guards every
+		// other caller from a parse that would take seconds.
+		return Result{}, fmt.Errorf("line %d: lists or quotes nested more than %d deep", line, MaxNesting)
+	}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	if images != nil {
 		ctx.Set(imageResolverKey, images)
@@ -125,6 +131,9 @@ func firstParagraph(doc ast.Node, src []byte) string {
 // PlainText returns the text of the first paragraph of src, without
 // rendering the rest: cheap enough for summaries of pages not rendered.
 func (r *Renderer) PlainText(src []byte) string {
+	if TooDeep(src) > 0 {
+		return ""
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	return firstParagraph(doc, src)
 }

@@ -61,7 +61,9 @@ func CheckOutput(src, out string) error {
 	if isInside(src, out) {
 		return fmt.Errorf("the output folder %s holds the site's own files, which a build would replace; choose a folder such as %s", out, filepath.Join(src, "public"))
 	}
-	for _, own := range []string{"content", "layouts", "assets", "static"} {
+	// .warta holds accounts, sessions and the audit log (internal/auth):
+	// a build there would publish them, or wipe them out.
+	for _, own := range []string{"content", "layouts", "assets", "static", ".warta"} {
 		if isInside(out, filepath.Join(src, own)) {
 			return fmt.Errorf("the output folder %s is inside the site's %s/ folder; choose a folder such as %s", out, own, filepath.Join(src, "public"))
 		}

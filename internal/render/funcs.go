@@ -15,7 +15,7 @@ import (
 //
 //	t "key"              an interface string in the site's language
 //	tf "key" args...     the same, with fmt verbs filled in
-//	date .Date           "Selasa, 29 Juli 2025"
+//	date .Date           "Selasa, 29 Juli 2025" ("..., 24 Februari 2019 (WITA)" when written in another zone)
 //	shortdate .Date      "29 Juli 2025"
 //	isodate .Date        "2025-07-29T00:00:00+07:00", for <time datetime>
 //	asset "css/x.css"    the fingerprinted URL of an asset
@@ -31,8 +31,10 @@ func Funcs(cfg *config.Config, set *assets.Set) template.FuncMap {
 		"tf": func(key string, args ...any) string {
 			return fmt.Sprintf(lang.T(key), args...)
 		},
-		"date":      lang.LongDate,
-		"shortdate": lang.Date,
+		// A date keeps the day of the place it was written in; when that
+		// is not the site's zone, the zone is named ("(WITA)").
+		"date":      withZone(lang.LongDate, cfg.Location),
+		"shortdate": withZone(lang.Date, cfg.Location),
 		"isodate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -52,5 +54,14 @@ func Funcs(cfg *config.Config, set *assets.Set) template.FuncMap {
 		"add":   func(a, b int) int { return a + b },
 		"upper": strings.ToUpper,
 		"lower": strings.ToLower,
+	}
+}
+
+func withZone(format func(time.Time) string, site *time.Location) func(time.Time) string {
+	return func(t time.Time) string {
+		if z := i18n.ZoneNote(t, site); z != "" {
+			return format(t) + " (" + z + ")"
+		}
+		return format(t)
 	}
 }

@@ -35,6 +35,7 @@ func (r *Renderer) leafInputs(h *hasher, p *site.Page) {
 		h.u64(r.urlMapSum())
 	}
 	resourcesInputs(h, p)
+	r.scrubInputs(h)
 	for _, c := range r.crumbs(p) {
 		h.str(c.Title, c.URL)
 	}

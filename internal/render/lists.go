@@ -110,6 +110,7 @@ func (r *Renderer) homeJob() job {
 			r.levelInputs(h, l, homeModules)
 		}
 		itemsInputs(h, s.Galleries[:min(len(s.Galleries), homeGalleries)])
+		r.extraInputs(h, "/")
 	}
 	return r.cached("index.html", "home.html", []string{"index.html"}, inputs, func() []diag.Diagnostic {
 		view := r.sectionView(s.Home, "home")
@@ -130,7 +131,7 @@ func (r *Renderer) homeJob() job {
 		for i := range home.Levels {
 			home.Levels[i].Modules = home.Levels[i].Modules[:min(len(home.Levels[i].Modules), homeModules)]
 		}
-		data := &Data{Site: r.siteFor("/"), Page: view, Home: home}
+		data := &Data{Site: r.siteFor("/"), Page: view, Home: home, Extra: r.extra("/")}
 		return r.page("home.html", "/", s.Home.File, data)
 	})
 }
@@ -362,6 +363,9 @@ func (r *Renderer) termJobs(term *site.Term) []job {
 		inputs := func(h *hasher) {
 			h.str(term.Taxonomy.Key, term.Taxonomy.Base, term.Name, term.URL).int(n).int(total)
 			itemsInputs(h, onPage)
+			if n == 1 {
+				r.extraInputs(h, term.URL) // extend.go
+			}
 		}
 		jobs = append(jobs, r.cached(id, "term.html", []string{id}, inputs, func() []diag.Diagnostic {
 			tax := term.Taxonomy
@@ -384,6 +388,9 @@ func (r *Renderer) termJobs(term *site.Term) []job {
 			base := "/" + tax.Base + "/"
 			crumbs := []Link{{r.lang.T("home"), r.urls.Rel("/")}, {r.lang.T(taxonomyTitles[tax.Key]), r.urls.Rel(base)}}
 			data := &Data{Site: r.siteFor(term.URL), Page: view, List: list, Crumbs: crumbs}
+			if n == 1 {
+				data.Extra = r.extra(term.URL)
+			}
 			return r.page("term.html", pageURL(term.URL, n), "", data)
 		}))
 	}

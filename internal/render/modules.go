@@ -240,8 +240,11 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 	mb = &moduleBundle{}
 	withheld := withheldResources(p)
 	for _, res := range p.Resources {
-		if !withheld[res.Name] && path.Ext(res.Name) != ".md" {
-			mb.files = append(mb.files, bundle.File{Name: res.Name, Src: r.opt.Source, Path: res.Path})
+		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
+			continue
+		}
+		if _, err := r.scrub.Check(res.Path); err == nil { // one that cannot be cleaned is reported by the module's job (scrub.go)
+			mb.files = append(mb.files, bundle.File{Name: res.Name, Src: r.published, Path: res.Path})
 		}
 	}
 	offline := *view

@@ -105,6 +105,11 @@ func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
 		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
 			continue
 		}
+		sds, ok := r.scrubCheck(res.Path)
+		ds = append(ds, sds...)
+		if !ok {
+			continue
+		}
 		if d := r.copy(dir+res.Name, res.Path); d != nil {
 			ds = append(ds, *d)
 		}

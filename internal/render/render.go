@@ -33,6 +33,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/imageproc"
 	"github.com/dinsos-metro/warta/internal/markdown"
 	"github.com/dinsos-metro/warta/internal/publish"
+	"github.com/dinsos-metro/warta/internal/scrub"
 	"github.com/dinsos-metro/warta/internal/search"
 	"github.com/dinsos-metro/warta/internal/site"
 	"github.com/dinsos-metro/warta/internal/theme"
@@ -64,6 +65,11 @@ type Options struct {
 	// Search builds the search index; a search.Builder kept between
 	// renders reuses what did not change. Nil builds it afresh.
 	Search IndexBuilder
+	// Extensions add their own pages and files (extend.go).
+	Extensions []Extension
+	// Scrub cleans the bundle files published as they are (scrub.go);
+	// nil cleans them in memory with the site's settings.
+	Scrub *scrub.Cleaner
 }
 
 // IndexBuilder builds the search index.
@@ -107,6 +113,10 @@ type Renderer struct {
 	// meanwhile. At 10,000 news it took the peak from about 400 to 330 MiB.
 	heavy  sync.Mutex
 	search searchCache // search.go
+	// scrub cleans bundle files; published is the site's files as they
+	// are published (scrub.go).
+	scrub     *scrub.Cleaner
+	published fs.FS
 }
 
 // New prepares a Renderer.
@@ -124,6 +134,8 @@ func New(opt Options) *Renderer {
 		leafByID: map[string]*site.Page{},
 	}
 	r.track.on = opt.Track
+	r.scrub = cleaner(opt)
+	r.published = r.scrub.FS()
 	r.site = r.siteView()
 	// The footer's year follows the newest page, so it belongs to every page.
 	r.gen = newHasher().u64(opt.Generation).int(r.site.Year).sum()
@@ -142,7 +154,7 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	leaves := r.leafJobs()
 	r.parallel(ctx, append(leaves, r.sectionJobs()...))
 	r.track.setWave(2)
-	r.parallel(ctx, r.listJobs())
+	r.parallel(ctx, append(r.listJobs(), r.extensionJobs()...))
 	r.track.setWave(3)
 	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob(), r.searchPageJob()})
 	r.track.recording = false
@@ -219,7 +231,7 @@ func (r *Renderer) write(name string, data []byte, source string) *diag.Diagnost
 }
 
 func (r *Renderer) copy(name, srcPath string) *diag.Diagnostic {
-	if err := r.opt.Sink.Copy(name, r.opt.Source, srcPath); err != nil {
+	if err := r.opt.Sink.Copy(name, r.published, srcPath); err != nil {
 		d := diag.New(srcPath, 0, diag.OutputFailed, err)
 		return &d
 	}

@@ -19,6 +19,7 @@ type Data struct {
 	Taxonomy *TaxonomyView // a taxonomy's terms (kecamatan/, tag/, ...)
 	Crumbs   []Link        // breadcrumb trail, home first, without the page itself
 	Search   *SearchView   // the search page's lists and index (search.go)
+	Extra    any           // what an Extension shows on the page (extend.go)
 }
 
 // SiteView describes the site for the header, footer and head tags.

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/dinsos-metro/warta"
 	"github.com/dinsos-metro/warta/internal/content"
+	"github.com/dinsos-metro/warta/internal/pagefile"
 	"github.com/dinsos-metro/warta/internal/scaffold"
+	"github.com/dinsos-metro/warta/internal/schema"
 )
 
 var jakarta, _ = time.LoadLocation("Asia/Jakarta")
@@ -130,5 +133,40 @@ func TestSiteArchetypeWins(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, path)); !strings.Contains(string(data), "Layanan Anak Terpadu") {
 		t.Fatalf("the site's archetype was not used:\n%s", data)
+	}
+}
+
+// The built-in archetypes hold only a body: the front matter comes from
+// the schema, every field a new page starts with, explained, with the
+// site's kecamatan as the choices of district.
+func TestFieldsFromSchema(t *testing.T) {
+	dir := t.TempDir()
+	req := scaffold.Request{Kind: "berita", Title: "Rapat", Now: clock, Lang: "id",
+		Choices: map[string][]string{"districts": {"Metro Pusat", "Metro Utara"}}}
+	path, err := scaffold.Create(dir, []fs.FS{warta.Theme}, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, path))
+	doc, err := pagefile.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range schema.For("news") {
+		if f.New {
+			want = append(want, f.Key)
+		}
+	}
+	if got := doc.Keys(); !slices.Equal(got, want) {
+		t.Errorf("fields %v, want the schema's %v", got, want)
+	}
+	for _, w := range []string{"# Pilihan: Metro Pusat, Metro Utara.\ndistrict: \"\"\n", "\n\nTulis pembukaan laporan"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("lacks %q:\n%s", w, data)
+		}
+	}
+	if strings.Contains(string(data), "{{") {
+		t.Errorf("template text left in the page:\n%s", data)
 	}
 }

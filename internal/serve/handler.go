@@ -28,6 +28,10 @@ func (s *Server) Handler() http.Handler {
 			s.serveEvents(w, r)
 			return
 		}
+		if h := s.mounted(r.URL.Path); h != nil {
+			h.ServeHTTP(w, r)
+			return
+		}
 		s.serveFile(w, r)
 	})
 }
@@ -64,7 +68,7 @@ func (s *Server) resolve(urlPath string) (name string, redirect bool, ok bool) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if path.Clean(name) != name {
+	if path.Clean(name) != name || hidden(name) {
 		return "", false, false
 	}
 	if _, found := s.read(name); found {

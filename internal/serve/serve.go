@@ -51,6 +51,9 @@ type Options struct {
 	Log io.Writer
 	// Debounce is how long the watcher waits for more events; 0 is 80 ms.
 	Debounce time.Duration
+	// Schedule, when set, makes pages dated in the future go live at
+	// their time (schedule.go); its Due defaults to a preview rebuild.
+	Schedule *Schedule
 }
 
 // Server is a running preview.
@@ -64,6 +67,12 @@ type Server struct {
 	errs    []diag.Diagnostic // non-empty while the site does not build
 	lang    string
 	version int // counts successful and failed rebuilds
+
+	// For the newsroom (newsroom.go): every problem of the last build,
+	// handlers below the site's URLs, the pictures of the last preview.
+	all      []diag.Diagnostic
+	mounts   []mount
+	previews *publish.Memory
 
 	events *broker
 	busy   sync.Mutex // one rebuild at a time
@@ -186,6 +195,9 @@ func (s *Server) finish(res *build.Result, err error, what string, took time.Dur
 	}
 	s.mu.Lock()
 	s.errs, s.lang = errs, lang
+	if res != nil && res.Diags != nil {
+		s.all = res.Diags.Items()
+	}
 	s.version++
 	s.mu.Unlock()
 
@@ -200,6 +212,7 @@ func (s *Server) finish(res *build.Result, err error, what string, took time.Dur
 		fmt.Fprintf(s.opt.Log, "%s %s: %s\n", stamp, what, msg(lang, diag.ServeRebuilt, res.Pages, res.Skipped, ms(took)))
 	}
 	s.events.publish("reload")
+	s.opt.Schedule.Changed()
 }
 
 func countErrors(ds []diag.Diagnostic) int {
@@ -250,6 +263,9 @@ func (s *Server) Serve(ctx context.Context, ready func(addr string)) error {
 		}
 		go w.run(ctx, s.opt.Debounce, func(ch build.Change, what string) { s.Rebuild(ctx, ch, what) })
 	}
+	if s.opt.Schedule != nil {
+		go s.runSchedule(ctx)
+	}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -272,5 +288,8 @@ func (s *Server) read(name string) ([]byte, bool) {
 	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
 		return nil, false
 	}
-	return s.store.Get(name)
+	if data, ok := s.store.Get(name); ok {
+		return data, ok
+	}
+	return s.previewFile(name)
 }

@@ -27,7 +27,7 @@ type watcher struct {
 }
 
 // watched are the folders whose changes matter.
-var watched = []string{"content", "layouts", "assets"}
+var watched = []string{"content", "layouts", "assets", "data"}
 
 func newWatcher(root string) (*watcher, error) {
 	w, err := fsnotify.NewWatcher()
@@ -125,8 +125,8 @@ func (w *watcher) classify(pending map[string]bool) (build.Change, string) {
 	paths := slices.Sorted(maps.Keys(pending))
 	for _, rel := range paths {
 		switch {
-		case rel == "site.yaml":
-			ch.Config = true
+		case rel == "site.yaml", rel == "data" || strings.HasPrefix(rel, "data/"):
+			ch.Config = true // data/sekolah.yaml is read with the settings
 		case rel == "layouts" || strings.HasPrefix(rel, "layouts/"):
 			ch.Layouts = true
 		case rel == "assets" || strings.HasPrefix(rel, "assets/"):

@@ -1,0 +1,300 @@
+package auth
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// User is one account. The password itself is never stored.
+type User struct {
+	Name    string    `json:"name"`
+	Role    Role      `json:"role"`
+	Display string    `json:"display,omitempty"`
+	Hash    string    `json:"hash"`
+	Created time.Time `json:"created"`
+	Changed time.Time `json:"password_changed"`
+	// Gen counts password changes. A session remembers the Gen it was
+	// opened under and ends when it no longer matches: a changed password
+	// ends sessions in every process, the server's and the terminal's.
+	Gen int `json:"generation"`
+}
+
+// Label is the name to show: the display name, else the account name.
+func (u User) Label() string {
+	if u.Display != "" {
+		return u.Display
+	}
+	return u.Name
+}
+
+type usersFile struct {
+	Note  string `json:"_note"`
+	Users []User `json:"users"`
+}
+
+const usersNote = "warta accounts: edit with `warta users`, never by hand; never publish this folder"
+
+// Users is the account list in .warta/users.json. It reads the file again
+// when it changed on disk, so accounts added or removed with `warta users`
+// take effect in a running server at its next request.
+type Users struct {
+	path   string
+	params Params
+	now    func() time.Time
+
+	mu    sync.Mutex
+	list  []User
+	raw   []byte // the file as last read or written
+	dummy string
+}
+
+// Errors of account changes.
+var (
+	ErrUserExists  = errors.New("an account with this name exists")
+	ErrNoUser      = errors.New("no account with this name")
+	ErrLastAdmin   = errors.New("the last admin account cannot be removed")
+	ErrBadName     = errors.New("an account name is 2 to 32 lowercase letters, digits, dots, hyphens or underscores, starting with a letter")
+	ErrWeak        = fmt.Errorf("a password has at least %d characters", MinPassword)
+	ErrPasswordBig = fmt.Errorf("a password has at most %d bytes", MaxPassword)
+)
+
+// MinPassword is the shortest password accepted, in characters.
+const MinPassword = 12
+
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{1,31}$`)
+
+// ValidName reports whether name can be an account name.
+func ValidName(name string) bool { return nameRE.MatchString(name) }
+
+// CheckNewPassword refuses passwords too short, too long, or equal to the
+// account name.
+func CheckNewPassword(name, password string) error {
+	switch {
+	case len(password) > MaxPassword:
+		return ErrPasswordBig
+	case utf8.RuneCountInString(password) < MinPassword:
+		return ErrWeak
+	case password == name:
+		return ErrWeak
+	}
+	return nil
+}
+
+// OpenUsers reads the accounts of the site in siteDir (none when the file
+// does not exist yet). Hashes made from now on use p.
+func OpenUsers(siteDir string, p Params, now func() time.Time) (*Users, error) {
+	if now == nil {
+		now = time.Now
+	}
+	u := &Users{path: filepath.Join(siteDir, Dir, "users.json"), params: p, now: now}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if err := u.reload(); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// reload reads the file again when its bytes changed since the last read.
+// (Comparing bytes, not times: a password changed within the same second
+// keeps the file's size and, on some disks, its time.)
+func (u *Users) reload() error {
+	data, err := os.ReadFile(u.path)
+	if errors.Is(err, os.ErrNotExist) {
+		u.list, u.raw = []User{}, nil
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if u.raw != nil && bytes.Equal(data, u.raw) {
+		return nil
+	}
+	var f usersFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return fmt.Errorf("%s: %w", u.path, err)
+	}
+	for _, x := range f.Users {
+		if !ValidName(x.Name) || rank(x.Role) < 0 {
+			return fmt.Errorf("%s: the account %q has an unknown role or a bad name", u.path, x.Name)
+		}
+	}
+	u.list, u.raw = f.Users, data
+	if u.list == nil {
+		u.list = []User{}
+	}
+	return nil
+}
+
+func (u *Users) save() error {
+	data, err := json.MarshalIndent(usersFile{Note: usersNote, Users: u.list}, "", "  ")
+	if err != nil {
+		return err
+	}
+	if _, err := StateDir(filepath.Dir(filepath.Dir(u.path))); err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if err := writeFile(u.path, data); err != nil {
+		return err
+	}
+	u.raw = data
+	return nil
+}
+
+// List returns the accounts, sorted by name.
+func (u *Users) List() ([]User, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if err := u.reload(); err != nil {
+		return nil, err
+	}
+	out := slices.Clone(u.list)
+	slices.SortFunc(out, func(a, b User) int {
+		if a.Name < b.Name {
+			return -1
+		}
+		if a.Name > b.Name {
+			return 1
+		}
+		return 0
+	})
+	return out, nil
+}
+
+// Count returns the number of accounts (0 when the file cannot be read).
+func (u *Users) Count() int {
+	l, err := u.List()
+	if err != nil {
+		return 0
+	}
+	return len(l)
+}
+
+// Get returns the account called name.
+func (u *Users) Get(name string) (User, bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.reload() != nil {
+		return User{}, false
+	}
+	i := u.find(name)
+	if i < 0 {
+		return User{}, false
+	}
+	return u.list[i], true
+}
+
+func (u *Users) find(name string) int {
+	return slices.IndexFunc(u.list, func(x User) bool { return x.Name == name })
+}
+
+// Add creates an account.
+func (u *Users) Add(name, display string, role Role, password string) error {
+	if !ValidName(name) {
+		return ErrBadName
+	}
+	if rank(role) < 0 {
+		_, err := ParseRole(string(role))
+		return err
+	}
+	if err := CheckNewPassword(name, password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password, u.params)
+	if err != nil {
+		return err
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if err := u.reload(); err != nil {
+		return err
+	}
+	if u.find(name) >= 0 {
+		return ErrUserExists
+	}
+	now := u.now().UTC().Truncate(time.Second)
+	u.list = append(u.list, User{Name: name, Role: role, Display: display, Hash: hash, Created: now, Changed: now, Gen: 1})
+	return u.save()
+}
+
+// SetPassword changes an account's password; the account's Gen moves on,
+// which ends its sessions (the caller keeps its own, see
+// Sessions.Renew). It returns the new Gen.
+func (u *Users) SetPassword(name, password string) (int, error) {
+	if err := CheckNewPassword(name, password); err != nil {
+		return 0, err
+	}
+	hash, err := HashPassword(password, u.params)
+	if err != nil {
+		return 0, err
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if err := u.reload(); err != nil {
+		return 0, err
+	}
+	i := u.find(name)
+	if i < 0 {
+		return 0, ErrNoUser
+	}
+	u.list[i].Hash = hash
+	u.list[i].Changed = u.now().UTC().Truncate(time.Second)
+	u.list[i].Gen++
+	return u.list[i].Gen, u.save()
+}
+
+// Remove deletes an account; its sessions end at their next request. The
+// last admin stays, so that someone can always manage the accounts.
+func (u *Users) Remove(name string) error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if err := u.reload(); err != nil {
+		return err
+	}
+	i := u.find(name)
+	if i < 0 {
+		return ErrNoUser
+	}
+	if u.list[i].Role == Admin {
+		admins := 0
+		for _, x := range u.list {
+			if x.Role == Admin {
+				admins++
+			}
+		}
+		if admins == 1 {
+			return ErrLastAdmin
+		}
+	}
+	u.list = slices.Delete(u.list, i, i+1)
+	return u.save()
+}
+
+// Verify checks name and password. An unknown name costs the same hash as
+// a known one, so the time taken does not tell which names exist.
+func (u *Users) Verify(name, password string) (User, bool) {
+	x, found := u.Get(name)
+	hash := x.Hash
+	if !found {
+		u.mu.Lock()
+		if u.dummy == "" {
+			u.dummy, _ = HashPassword(name+"\x00no account", u.params)
+		}
+		hash = u.dummy
+		u.mu.Unlock()
+	}
+	ok := CheckPassword(hash, password)
+	return x, ok && found
+}

@@ -1,0 +1,117 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/dinsos-metro/warta/internal/config"
+	"github.com/dinsos-metro/warta/internal/diag"
+)
+
+func sftpTarget_(srv sshServer, root string) config.DeployTarget {
+	return config.DeployTarget{Name: "server", Kind: "sftp", Host: "127.0.0.1", Port: srv.Port, User: srv.User,
+		Path: root, KeyFile: srv.KeyFile, KnownHosts: srv.KnownHosts}
+}
+
+func TestSFTPTarget(t *testing.T) {
+	srv := startSSHD(t)
+	root := filepath.Join(t.TempDir(), "www")
+	// sshd runs on this machine: what it wrote can be read from the disk.
+	scenario(t, sftpTarget_(srv, root), nil, func() map[string]string { return readTree(t, root) })
+}
+
+// TestSFTPKeyFromEnv logs in with the key in an environment variable.
+func TestSFTPKeyFromEnv(t *testing.T) {
+	srv := startSSHD(t)
+	key, err := os.ReadFile(srv.KeyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(t.TempDir(), "www")
+	tgt := sftpTarget_(srv, root)
+	tgt.KeyFile, tgt.KeyEnv = "", "WARTA_SSH_KEY"
+	s := newSite(t)
+	res, err := Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: tgt,
+		Env: func(k string) string { return map[string]string{"WARTA_SSH_KEY": string(key)}[k] }})
+	if err != nil || res.Sent != len(fixture) {
+		t.Fatalf("deploy with the key from the environment: sent %d, %v", res.Sent, err)
+	}
+}
+
+// TestSFTPHostKeyRefused: a server whose key is not in known_hosts, or
+// differs from the one there, gets nothing, and the message shows the
+// key's SHA256 fingerprint.
+func TestSFTPHostKeyRefused(t *testing.T) {
+	srv := startSSHD(t)
+	fp := ssh.FingerprintSHA256(srv.HostKey)
+	dir := t.TempDir()
+	other := writeKey(t, filepath.Join(dir, "other"))
+	for _, c := range []struct {
+		name, known string
+		code        diag.Code
+	}{
+		{"unknown", "", diag.DeployHostUnknown},
+		{"other host only", "[127.0.0.1]:1 " + string(ssh.MarshalAuthorizedKey(srv.HostKey)), diag.DeployHostUnknown},
+		{"changed", knownhostsLine(srv.Port, other), diag.DeployHostChanged},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			known := filepath.Join(t.TempDir(), "known_hosts")
+			write(t, known, c.known)
+			root := filepath.Join(t.TempDir(), "www")
+			tgt := sftpTarget_(srv, root)
+			tgt.KnownHosts = known
+			s := newSite(t)
+			res, err := Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: tgt})
+			var e *Error
+			if !errors.As(err, &e) || e.Code != c.code {
+				t.Fatalf("got %v, want the message %s", err, c.code)
+			}
+			for _, lang := range []string{"en", "id"} {
+				if msg := Message(err, lang); !strings.Contains(msg, fp) {
+					t.Errorf("the %s message does not show the fingerprint %s: %s", lang, fp, msg)
+				}
+			}
+			if res.Sent != 0 || len(readTree(t, root)) != 0 {
+				t.Errorf("files were sent to a server whose key was refused")
+			}
+		})
+	}
+}
+
+// TestSFTPSecretsStayOut: a key file inside the site folder is refused,
+// and a broken key's passphrase never shows in the message.
+func TestSFTPSecretsStayOut(t *testing.T) {
+	srv := startSSHD(t)
+	s := newSite(t)
+	inside := filepath.Join(s.dir, "kunci")
+	data, _ := os.ReadFile(srv.KeyFile)
+	write(t, inside, string(data))
+	tgt := sftpTarget_(srv, filepath.Join(t.TempDir(), "www"))
+	tgt.KeyFile = inside
+	_, err := Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: tgt})
+	var e *Error
+	if !errors.As(err, &e) || e.Code != diag.DeploySecretInside {
+		t.Errorf("a key inside the site folder: got %v, want %s", err, diag.DeploySecretInside)
+	}
+
+	// A password the server refuses: the message names the user, not the password.
+	tgt = sftpTarget_(srv, filepath.Join(t.TempDir(), "www"))
+	tgt.KeyFile, tgt.PasswordEnv = "", "WARTA_SANDI"
+	const password = "sandi-Rahasia-7731"
+	_, err = Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: tgt,
+		Env: func(string) string { return password }})
+	if err == nil {
+		t.Fatal("a refused password deployed")
+	}
+	for _, lang := range []string{"en", "id"} {
+		if strings.Contains(Message(err, lang), password) {
+			t.Errorf("the message shows the password: %s", Message(err, lang))
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package newsroom
+
+import "strings"
+
+// diffLine is one line of a difference: kept (" "), removed ("-") or
+// added ("+").
+type diffLine struct {
+	Op, Text string
+}
+
+// diffLines compares two texts line by line (longest common subsequence;
+// pages are short). Beyond 4,000 lines it shows every line as changed
+// rather than spend the time.
+func diffLines(a, b string) []diffLine {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	if len(x)*len(y) > 4000*4000 {
+		var out []diffLine
+		for _, l := range x {
+			out = append(out, diffLine{"-", l})
+		}
+		for _, l := range y {
+			out = append(out, diffLine{"+", l})
+		}
+		return out
+	}
+	// lcs[i][j]: length of the common subsequence of x[i:] and y[j:].
+	lcs := make([][]int32, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []diffLine
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			out = append(out, diffLine{" ", x[i]})
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			out = append(out, diffLine{"-", x[i]})
+			i++
+		default:
+			out = append(out, diffLine{"+", y[j]})
+			j++
+		}
+	}
+	for ; i < len(x); i++ {
+		out = append(out, diffLine{"-", x[i]})
+	}
+	for ; j < len(y); j++ {
+		out = append(out, diffLine{"+", y[j]})
+	}
+	return out
+}

@@ -1,0 +1,318 @@
+package scrub
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"hash/adler32"
+	"io"
+)
+
+// pdfKept are the keys of the document information dictionary that
+// describe the document or the software, not people. Author, Creator (the
+// brief for this package counts it as naming people: it often holds a
+// user's program and version) and every key the standard does not define
+// (Company, SourceModified, a department's own) are fields to report.
+var pdfKept = map[string]bool{
+	"Title": true, "Subject": true, "Keywords": true, "Producer": true,
+	"CreationDate": true, "ModDate": true, "Trapped": true,
+}
+
+// errNoRoom: the blanked stream did not compress into its old length.
+var errNoRoom = errors.New("its metadata does not compress back into the room it had")
+
+// maxInflated bounds what an object stream may inflate to.
+const maxInflated = 64 << 20
+
+// cleanPDF reports the fields of a PDF's information dictionaries (every
+// revision's) and XMP metadata streams that name people and, with strip,
+// blanks them in place: overwritten with spaces (a compressed stream with
+// a compressed stream of exactly the same length), so every offset of the
+// file stays true.
+func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
+	objs, trailers := scanPDF(data)
+	if len(trailers) == 0 {
+		return nil, nil, damaged("PDF", "it has no trailer")
+	}
+	for _, t := range trailers {
+		if _, ok := t.get("Encrypt"); ok {
+			return nil, nil, &Error{Kind: Encrypted, Format: "PDF"}
+		}
+	}
+	p := &pdfCleaner{data: data, out: data, strip: strip, byRef: map[[2]int64][]*pdfObject{}}
+	if strip {
+		p.out = bytes.Clone(data)
+	}
+	for _, o := range objs {
+		p.byRef[[2]int64{o.num, o.gen}] = append(p.byRef[[2]int64{o.num, o.gen}], o)
+	}
+	infos := map[[2]int64]bool{}
+	for _, t := range trailers {
+		switch info, _ := t.get("Info"); info.kind {
+		case 'd':
+			p.info(p.data, p.out, info)
+		case 'r':
+			infos[[2]int64{info.num, info.gen}] = true
+		}
+	}
+	var inStreams []int64
+	for ref := range infos {
+		found := p.byRef[ref]
+		for _, o := range found {
+			if o.val.kind == 'd' {
+				p.info(p.data, p.out, o.val)
+			}
+		}
+		if len(found) == 0 && ref[1] == 0 {
+			inStreams = append(inStreams, ref[0])
+		}
+	}
+	if len(inStreams) > 0 {
+		if err := p.infoInObjectStreams(objs, inStreams); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, o := range objs {
+		if err := p.metadata(o); err != nil {
+			return nil, nil, err
+		}
+	}
+	return p.out, p.fields, nil
+}
+
+type pdfCleaner struct {
+	data, out []byte // out is data when only reporting
+	strip     bool
+	byRef     map[[2]int64][]*pdfObject
+	fields    []Field
+	seen      map[string]bool
+}
+
+func (p *pdfCleaner) field(name string) {
+	if p.seen == nil {
+		p.seen = map[string]bool{}
+	}
+	if !p.seen[name] {
+		p.seen[name] = true
+		p.fields = append(p.fields, Field{Name: name})
+	}
+}
+
+// info reports and blanks the entries of an information dictionary that
+// name people. src holds the dictionary's bytes; dst is where blanking
+// goes (the same positions).
+func (p *pdfCleaner) info(src, dst []byte, d pval) {
+	for _, e := range d.entries {
+		if pdfKept[e.key] {
+			continue
+		}
+		v := e.val
+		if v.kind == 'r' {
+			// The value is an object of its own: blank that too.
+			for _, o := range p.byRef[[2]int64{v.num, v.gen}] {
+				if o.val.kind == 's' || o.val.kind == 'h' {
+					if !emptyPDFString(p.data[o.val.start:o.val.end]) {
+						p.field(e.key)
+					}
+					if p.strip {
+						blank(p.out[o.val.start:o.val.end], "()")
+					}
+				}
+			}
+		} else if (v.kind != 's' && v.kind != 'h') || !emptyPDFString(src[v.start:v.end]) {
+			p.field(e.key)
+		}
+		if p.strip {
+			blank(dst[e.start:v.end], "")
+		}
+	}
+}
+
+// metadata reports and blanks an XMP metadata stream, and the references
+// to metadata streams in a dictionary.
+func (p *pdfCleaner) metadata(o *pdfObject) error {
+	if o.val.kind != 'd' {
+		return nil
+	}
+	if p.strip {
+		blankMetadataRefs(p.out, o.val)
+	}
+	if t, _ := o.val.get("Type"); !o.stream || !t.isName("Metadata") {
+		return nil
+	}
+	p.field("XMP metadata")
+	if !p.strip {
+		return nil
+	}
+	dst := p.out[o.data:o.dEnd]
+	switch f, _ := o.val.get("Filter"); {
+	case f.kind == 0:
+		blank(dst, "")
+	case isFlate(f):
+		z, ok := zlibExact(nil, len(dst))
+		if !ok {
+			if len(dst) < 11 {
+				return nil // too short to hold a name
+			}
+			return &Error{Kind: Uncleanable, Format: "PDF", Err: errNoRoom}
+		}
+		copy(dst, z)
+	default:
+		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its XMP metadata is compressed in a way warta cannot rewrite")}
+	}
+	return nil
+}
+
+func isFlate(f pval) bool {
+	if f.kind == 'a' && len(f.items) == 1 {
+		f = f.items[0]
+	}
+	return f.isName("FlateDecode") || f.isName("Fl")
+}
+
+// blankMetadataRefs blanks every /Metadata entry in a dictionary and the
+// dictionaries inside it.
+func blankMetadataRefs(out []byte, d pval) {
+	for _, e := range d.entries {
+		if e.key == "Metadata" && e.val.kind == 'r' {
+			blank(out[e.start:e.val.end], "")
+			continue
+		}
+		if e.val.kind == 'd' {
+			blankMetadataRefs(out, e.val)
+		}
+	}
+}
+
+// infoInObjectStreams blanks information dictionaries that are stored in
+// compressed object streams (PDF 1.5): the stream is inflated, blanked and
+// deflated again into exactly its old length.
+func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error {
+	found, unread := 0, 0
+	for _, o := range objs {
+		if t, _ := o.val.get("Type"); !o.stream || !t.isName("ObjStm") {
+			continue
+		}
+		unread++ // until read below
+		f, _ := o.val.get("Filter")
+		if f.kind != 0 && !isFlate(f) {
+			continue
+		}
+		if _, ok := o.val.get("DecodeParms"); ok {
+			continue
+		}
+		first, _ := o.val.get("First")
+		count, _ := o.val.get("N")
+		if first.kind != 'i' || count.kind != 'i' || first.num < 0 || count.num < 0 || count.num > 1<<20 {
+			continue
+		}
+		buf := p.data[o.data:o.dEnd]
+		if f.kind != 0 {
+			zr, err := zlib.NewReader(bytes.NewReader(buf))
+			if err != nil {
+				continue
+			}
+			buf, err = io.ReadAll(io.LimitReader(zr, maxInflated))
+			if err != nil {
+				continue
+			}
+		}
+		unread--
+		orig := bytes.Clone(buf)
+		l := &pdfLexer{data: orig}
+		hit := false
+		for range count.num {
+			num, ok1 := l.value()
+			off, ok2 := l.value()
+			if ok1 != nil || ok2 != nil || num.kind != 'i' || off.kind != 'i' {
+				break
+			}
+			for _, n := range nums {
+				if num.num != n {
+					continue
+				}
+				ol := &pdfLexer{data: orig, pos: int(first.num + off.num)}
+				if ol.pos < 0 || ol.pos >= len(orig) {
+					continue
+				}
+				if v, err := ol.value(); err == nil && v.kind == 'd' {
+					p.info(orig, buf, v)
+					hit = true
+					found++
+				}
+			}
+		}
+		if !hit || !p.strip {
+			continue
+		}
+		dst := p.out[o.data:o.dEnd]
+		if f.kind == 0 {
+			copy(dst, buf)
+			continue
+		}
+		z, ok := zlibExact(buf, len(dst))
+		if !ok {
+			return &Error{Kind: Uncleanable, Format: "PDF", Err: errNoRoom}
+		}
+		copy(dst, z)
+	}
+	if found == 0 && unread > 0 {
+		// It may be in a stream warta cannot read: not checked is not clean.
+		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its document information is in a stream warta cannot read")}
+	}
+	return nil
+}
+
+// blank overwrites b with spaces after put.
+func blank(b []byte, put string) {
+	n := copy(b, put)
+	for i := n; i < len(b); i++ {
+		b[i] = ' '
+	}
+}
+
+// emptyPDFString reports whether a string literal or hex string holds no
+// text (a byte order mark at most).
+func emptyPDFString(s []byte) bool {
+	s = bytes.TrimSpace(s[1 : len(s)-1])
+	return len(s) == 0 || bytes.EqualFold(s, []byte("FEFF")) || bytes.Equal(s, []byte(`\376\377`))
+}
+
+// zlibExact compresses content into a zlib stream of exactly n bytes: the
+// deflated content, then a stored block of spaces to make up the length
+// (white space after the last object is nothing to a PDF reader, and an
+// XMP packet of white space is an empty one). It fails when deflate
+// cannot make content small enough.
+func zlibExact(content []byte, n int) ([]byte, bool) {
+	var buf bytes.Buffer
+	buf.Write([]byte{0x78, 0xDA})
+	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	_, _ = fw.Write(content)
+	_ = fw.Flush() // byte-aligned, not final
+	sum := adler32.New()
+	sum.Write(content)
+	rest := n - buf.Len() - 4 // what the stored blocks may take
+	if rest < 5 {
+		return nil, false
+	}
+	stored := func(final bool, k int) {
+		h := []byte{0, byte(k), byte(k >> 8), ^byte(k), ^byte(k >> 8)}
+		if final {
+			h[0] = 1
+		}
+		buf.Write(h)
+		spaces := bytes.Repeat([]byte{' '}, k)
+		buf.Write(spaces)
+		sum.Write(spaces)
+	}
+	for rest-5 > 0xFFFF {
+		k := min(0xFFFF, rest-10)
+		stored(false, k)
+		rest -= 5 + k
+	}
+	stored(true, rest-5)
+	buf.Write(binary.BigEndian.AppendUint32(nil, sum.Sum32()))
+	return buf.Bytes(), buf.Len() == n
+}
