@@ -154,3 +154,20 @@ func TestUnsafeOutputEvenWithForce(t *testing.T) {
 	noStaging(t, root)
 	noStaging(t, home)
 }
+
+// Regression (issue 12): an asset that is a link out of the site said
+// "path escapes from parent"; it says what the other links say.
+func TestAssetSymlinkOutside(t *testing.T) {
+	root := t.TempDir()
+	writeSite(t, root, map[string]string{
+		"rahasia.css":              "body{color:red}",
+		"situs/content/tentang.md": "---\ntitle: Tentang\n---\n",
+	})
+	src := filepath.Join(root, "situs")
+	symlink(t, "../../../rahasia.css", filepath.Join(src, "assets", "css", "rahasia.css"))
+	code, _, stderr := runWarta("build", "--src", src, "--lang", "en")
+	want := "assets/css/rahasia.css: this link leads outside the site folder; copy the file into the site instead\n"
+	if code != 1 || !strings.HasPrefix(stderr, want) || strings.Contains(stderr, "escapes") {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to start with:\n%s", code, stderr, want)
+	}
+}

@@ -39,13 +39,22 @@ func TestHiddenFolderNeverPublished(t *testing.T) {
 			t.Errorf("the output holds %s from the hidden folder", name)
 		}
 	}
-	// A picture taken from the hidden folder is refused.
-	writeSite(t, src, map[string]string{"content/foto.md": "---\ntitle: Foto\n---\n![x](../.warta/users.json)\n"})
+	// A picture or an attachment taken from the hidden folder: refused, or
+	// left as a dead address; never copied.
+	writeSite(t, src, map[string]string{
+		"content/foto.md":                      "---\ntitle: Foto\n---\n![x](../.warta/users.json)\n",
+		"content/modul/sd/curang/index.md":     "---\ntitle: Curang\nlevel: sd\nattachments:\n  - {file: ../../../../.warta/users.json, title: Akun}\n---\nIsi.\n",
+		"content/berita/2025-07-29-x/index.md": "---\ntitle: X\ndate: 2025-07-29\ncover: ../../../.warta/tls/server.key\ncover_alt: x\n---\n![y](../../../.warta/audit.log)\n",
+	})
 	code, _, stderr = runWarta("build", "--src", src, "--lang", "en")
-	if code != 1 || !strings.Contains(stderr, "content/foto.md") {
-		t.Errorf("a picture from .warta: exit %d, stderr:\n%s", code, stderr)
+	for name, v := range snapshot(t, public) {
+		if strings.Contains(v, hiddenText) {
+			t.Errorf("exit %d: the output holds %s from the hidden folder", code, name)
+		}
 	}
 	os.Remove(filepath.Join(src, "content", "foto.md"))
+	os.RemoveAll(filepath.Join(src, "content", "modul", "sd"))
+	os.RemoveAll(filepath.Join(src, "content", "berita"))
 	// A content file linked into the hidden folder is refused as a link.
 	symlink(t, filepath.Join("..", ".warta", "users.json"), filepath.Join(src, "content", "akun.md"))
 	code, _, stderr = runWarta("build", "--src", src, "--lang", "en")

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,8 +25,26 @@ func writeSite(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// snapshot reads every file below dir, with its mode.
+// snapshot reads every file below dir, with its mode and its text.
 func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	return tree(t, dir, func(b []byte) string { return string(b) })
+}
+
+// digest is snapshot with a hash of each file instead of its text, for
+// large outputs.
+func digest(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	return tree(t, dir, func(b []byte) string {
+		sum := sha256.Sum256(b)
+		return hex.EncodeToString(sum[:])
+	})
+}
+
+// tree reads every file and folder below dir: a folder as "rel/" and its
+// mode, a file as its mode and value(its bytes). Compare two with
+// sameSnapshot.
+func tree(t *testing.T, dir string, value func([]byte) string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -41,7 +61,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 			return nil
 		}
 		b, err := os.ReadFile(p)
-		files[rel] = info.Mode().String() + " " + string(b)
+		files[rel] = info.Mode().String() + " " + value(b)
 		return err
 	})
 	if err != nil {

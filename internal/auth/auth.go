@@ -44,8 +44,9 @@ type Config struct {
 	Now func() time.Time
 	// Lang is the language of messages, "id" (default) or "en".
 	Lang string
-	// MaxBody bounds the body of a change read to find its CSRF field
-	// (default 64 MiB). Uploads should send the token in CSRFHeader.
+	// MaxBody bounds a urlencoded form read to find its CSRF field
+	// (default 64 MiB). Multipart bodies (uploads) are never read by
+	// auth: they send the token in CSRFHeader or ?csrf= in the address.
 	MaxBody int64
 	// LoginPage renders the login form; nil uses a plain built-in page.
 	LoginPage func(w http.ResponseWriter, r *http.Request, v LoginView)
@@ -121,7 +122,7 @@ func (a *Auth) OpenMode() bool { return a.cfg.Loopback && a.users.Count() == 0 }
 func (a *Auth) RunSecret() string { return a.secret }
 
 // SecretParam is the query parameter that carries RunSecret.
-const SecretParam = "kunci"
+const SecretParam = "k"
 
 // EntryURL is the address to open (print it in the terminal): base is
 // "http://127.0.0.1:1313". In OpenMode it carries the run's secret.
@@ -209,6 +210,11 @@ func (a *Auth) fromCookie(r *http.Request) *Session {
 // Handlers find the session with FromContext.
 func (a *Auth) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		// Not "no-referrer": Chromium then sends "Origin: null" with forms.
+		h.Set("Referrer-Policy", "same-origin")
 		if ref := a.checkHost(r); ref != nil {
 			a.refuse(w, r, ref)
 			return
@@ -221,7 +227,8 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 			a.serveLogout(w, r)
 			return
 		}
-		if !safeMethod(r.Method) && r.Header.Get(CSRFHeader) == "" {
+		if !safeMethod(r.Method) && r.Header.Get(CSRFHeader) == "" && !strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/") {
+			// The token may be in the form: read at most MaxBody of it.
 			r.Body = http.MaxBytesReader(w, r.Body, a.cfg.MaxBody)
 		}
 		s := a.fromCookie(r)

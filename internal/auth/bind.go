@@ -65,7 +65,8 @@ func CheckBind(addr string, accounts int, tls TLSChoice) error {
 			return &BindError{diag.BindProxyNoList, []any{err}}
 		}
 	}
-	if isLoopbackHost(host) {
+	// Behind a proxy, even a loopback address serves the network.
+	if isLoopbackHost(host) && !tls.BehindProxy {
 		return nil
 	}
 	if accounts < 1 {
@@ -82,6 +83,13 @@ type listError string
 func (e listError) Error() string { return string(e) }
 
 const errEmptyList = listError("no address given")
+
+// LoopbackOnly reports whether only this computer reaches a server on
+// addr: a loopback address with no reverse proxy in front. It is
+// Config.Loopback, the condition for running without accounts.
+func LoopbackOnly(addr string, tls TLSChoice) bool {
+	return IsLoopback(addr) && !tls.BehindProxy
+}
 
 // IsLoopback reports whether addr (host:port) listens on this computer
 // only.

@@ -28,6 +28,8 @@ func TestCheckBind(t *testing.T) {
 		{"0.0.0.0:8443", 1, TLSChoice{Auto: true}, ""},
 		{"0.0.0.0:8443", 1, cert, ""},
 		{"0.0.0.0:8080", 1, TLSChoice{BehindProxy: true, Proxies: "192.168.1.2"}, ""},
+		{"127.0.0.1:8080", 0, TLSChoice{BehindProxy: true, Proxies: "127.0.0.1"}, diag.BindNoAccounts},
+		{"127.0.0.1:8080", 1, TLSChoice{BehindProxy: true, Proxies: "127.0.0.1"}, ""},
 		{"0.0.0.0:8080", 1, TLSChoice{BehindProxy: true}, diag.BindProxyNoList},
 		{"127.0.0.1:8080", 1, TLSChoice{BehindProxy: true, Proxies: "bukan alamat"}, diag.BindProxyNoList},
 		{"0.0.0.0:8443", 1, TLSChoice{CertFile: "c.pem"}, diag.BindHalfTLS},
@@ -56,6 +58,18 @@ func TestCheckBind(t *testing.T) {
 	err = CheckBind("0.0.0.0:8443", 1, TLSChoice{})
 	if !strings.Contains(err.Error(), "--tls-auto") {
 		t.Errorf("no TLS: %v", err)
+	}
+}
+
+func TestLoopbackOnly(t *testing.T) {
+	if !LoopbackOnly("127.0.0.1:1313", TLSChoice{}) || !LoopbackOnly("[::1]:1313", TLSChoice{}) {
+		t.Error("loopback not recognised")
+	}
+	if LoopbackOnly("127.0.0.1:1313", TLSChoice{BehindProxy: true, Proxies: "127.0.0.1"}) {
+		t.Error("a proxied loopback server counts as this computer only: it would run without accounts")
+	}
+	if LoopbackOnly("0.0.0.0:1313", TLSChoice{}) || LoopbackOnly("192.168.1.5:1313", TLSChoice{}) {
+		t.Error("a network address counts as loopback")
 	}
 }
 

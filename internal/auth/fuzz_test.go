@@ -12,7 +12,6 @@ import (
 func FuzzSessionCookie(f *testing.F) {
 	c := newClock()
 	s, _ := OpenSessions("", 0, 0, c.Now)
-	real, _ := s.Create("siti", 1, false)
 	users, err := OpenUsers(f.TempDir(), fast, c.Now)
 	if err != nil {
 		f.Fatal(err)
@@ -20,6 +19,8 @@ func FuzzSessionCookie(f *testing.F) {
 	if err := users.Add("siti", "", Penulis, "kata-sandi-panjang"); err != nil {
 		f.Fatal(err)
 	}
+	siti, _ := users.Get("siti")
+	real, _ := s.Create("siti", siti.Gen, false)
 	a := &Auth{cfg: Config{Hosts: []string{"x"}}, sessions: s, users: users}
 	r := httptest.NewRequest("GET", "/_redaksi/", nil)
 	r.Header.Set("Cookie", "warta_sesi="+real.id)

@@ -81,11 +81,19 @@ func (a *Auth) checkOrigin(r *http.Request) *Refusal {
 	return nil
 }
 
-// csrfToken finds the token a change sent: the header first, else the
-// form field.
+// csrfToken finds the token a change sent: the header, else the address
+// (?csrf=, how plain upload forms send it), else a urlencoded form field.
+// A multipart body is never read here: uploads are read once, by their
+// handler, within its own size limit.
 func csrfToken(r *http.Request) string {
 	if t := r.Header.Get(CSRFHeader); t != "" {
 		return t
+	}
+	if t := r.URL.Query().Get(CSRFField); t != "" {
+		return t
+	}
+	if strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/") {
+		return ""
 	}
 	return r.PostFormValue(CSRFField)
 }

@@ -83,6 +83,9 @@ func (b *browser) do(method, path string, form url.Values, hdr map[string]string
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
+	if raw, ok := hdr["X-Body"]; ok {
+		body = strings.NewReader(raw)
+	}
 	req, _ := http.NewRequest(method, b.o.srv.URL+path, body)
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -91,6 +94,9 @@ func (b *browser) do(method, path string, form url.Values, hdr map[string]string
 		req.Header.Set("Origin", b.origin)
 	}
 	for k, v := range hdr {
+		if k == "X-Body" {
+			continue
+		}
 		if k == "Host" {
 			req.Host = v
 			continue
@@ -181,7 +187,7 @@ func TestHTTPNoSession(t *testing.T) {
 		t.Fatalf("change without session: %d", code)
 	}
 	// The secret of loopback mode opens nothing when there are accounts.
-	code, _, _ = b.do("GET", "/_redaksi/?kunci="+o.auth.RunSecret(), nil, nil)
+	code, _, _ = b.do("GET", "/_redaksi/?k="+o.auth.RunSecret(), nil, nil)
 	if code != http.StatusSeeOther {
 		t.Fatalf("secret with accounts: %d", code)
 	}
@@ -295,6 +301,7 @@ func TestHTTPRefusals(t *testing.T) {
 		{"no token", url.Values{}, nil, b.origin, 403},
 		{"wrong token", url.Values{"csrf": {b.csrf[:len(b.csrf)-1] + "A"}}, nil, b.origin, 403},
 		{"token in header", url.Values{}, map[string]string{CSRFHeader: b.csrf}, b.origin, 200},
+		{"multipart, token in body only", nil, map[string]string{"Content-Type": "multipart/form-data; boundary=x", "X-Body": "--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + b.csrf + "\r\n--x--\r\n"}, b.origin, 403},
 		{"other origin", form, nil, "http://evil.example", 403},
 		{"https origin on http", form, nil, strings.Replace(b.origin, "http:", "https:", 1), 403},
 		{"null origin", form, nil, "null", 403},
@@ -311,8 +318,13 @@ func TestHTTPRefusals(t *testing.T) {
 			t.Errorf("%s: %d %s, want %d", tc.name, code, body, tc.want)
 		}
 	}
-	// A page read with a foreign Host is refused too (DNS rebinding reads).
 	b.origin = o.srv.URL
+	// Uploads carry the token in the address or a header.
+	mp := map[string]string{"Content-Type": "multipart/form-data; boundary=x", "X-Body": "--x--\r\n"}
+	if code, body, _ := b.do("POST", "/_redaksi/act/upload?csrf="+url.QueryEscape(b.csrf), nil, mp); code != 200 {
+		t.Errorf("multipart with the token in the address: %d %s", code, body)
+	}
+	// A page read with a foreign Host is refused too (DNS rebinding reads).
 	if code, _, _ := b.do("GET", "/_redaksi/", nil, map[string]string{"Host": "evil.example"}); code != 421 {
 		t.Fatalf("GET with foreign Host: %d", code)
 	}
@@ -397,6 +409,16 @@ func TestHTTPPasswordChangeEndsOtherSessions(t *testing.T) {
 	if desk.act(View) != http.StatusUnauthorized {
 		t.Fatal("a removed account's session is open")
 	}
+	// Made again under the same name, it does not inherit old sessions.
+	keep := o.browser()
+	keep.login("budi", "sandi-baru-budi-2026")
+	if err := other.Remove("budi"); err != nil {
+		t.Fatal(err)
+	}
+	o.add("budi", Penulis)
+	if keep.act(View) != http.StatusUnauthorized {
+		t.Fatal("a new account of the same name took over an old session")
+	}
 }
 
 func TestHTTPOpenMode(t *testing.T) {
@@ -408,13 +430,13 @@ func TestHTTPOpenMode(t *testing.T) {
 	if code, _, _ := b.do("GET", "/_redaksi/", nil, nil); code != 403 {
 		t.Fatalf("without the secret: %d", code)
 	}
-	if code, _, _ := b.do("GET", "/_redaksi/?kunci=salah", nil, nil); code != 403 {
+	if code, _, _ := b.do("GET", "/_redaksi/?k=salah", nil, nil); code != 403 {
 		t.Fatalf("wrong secret: %d", code)
 	}
 	entry := o.auth.EntryURL(o.srv.URL)
 	u, _ := url.Parse(entry)
 	code, _, res := b.do("GET", u.RequestURI(), nil, nil)
-	if code != http.StatusSeeOther || strings.Contains(res.Header.Get("Location"), "kunci") {
+	if code != http.StatusSeeOther || strings.Contains(res.Header.Get("Location"), SecretParam+"=") {
 		t.Fatalf("with the secret: %d %q", code, res.Header.Get("Location"))
 	}
 	_, home, _ := b.do("GET", "/_redaksi/", nil, nil)

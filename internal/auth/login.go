@@ -95,7 +95,8 @@ func (a *Auth) serveLogin(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		if s := a.fromCookie(r); s != nil {
+		if s := a.fromCookie(r); s != nil || a.OpenMode() {
+			// Logged in already, or no accounts: nothing to log in to.
 			http.Redirect(w, r, a.safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 			return
 		}

@@ -158,6 +158,10 @@ func (s *Sessions) save() error {
 	}
 	keep := map[string]*Session{}
 	for k, x := range s.byKey {
+		if s.expired(x) {
+			delete(s.byKey, k)
+			continue
+		}
 		if !x.Local {
 			keep[k] = x
 		}

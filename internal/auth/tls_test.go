@@ -82,3 +82,22 @@ func TestEnsureCertServesVerifiedTLS(t *testing.T) {
 		t.Fatalf("names %v", named.Names)
 	}
 }
+
+func TestOfficeTLSRenewsWhileRunning(t *testing.T) {
+	dir := t.TempDir()
+	c := newClock()
+	c.t = time.Now()
+	cfg, oc, err := OfficeTLS(dir, nil, c.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := cfg.GetCertificate(nil)
+	c.Add(340 * 24 * time.Hour) // near expiry, server still running
+	second, _ := cfg.GetCertificate(nil)
+	if first == second || string(first.Certificate[0]) == string(second.Certificate[0]) {
+		t.Fatal("the certificate was not renewed while the server ran")
+	}
+	if d := oc.Describe("en"); !strings.Contains(d, oc.CAFile) || !strings.Contains(d, oc.Fingerprint) {
+		t.Fatalf("Describe: %s", d)
+	}
+}

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,9 +24,12 @@ type User struct {
 	Hash    string    `json:"hash"`
 	Created time.Time `json:"created"`
 	Changed time.Time `json:"password_changed"`
-	// Gen counts password changes. A session remembers the Gen it was
-	// opened under and ends when it no longer matches: a changed password
-	// ends sessions in every process, the server's and the terminal's.
+	// Gen is drawn at random when the account is made and at each
+	// password change. A session remembers the Gen it was opened under and
+	// ends when it no longer matches: a changed password ends sessions in
+	// every process, the server's and the terminal's, and an account
+	// removed and made again under the same name does not inherit the old
+	// one's sessions.
 	Gen int `json:"generation"`
 }
 
@@ -66,6 +71,19 @@ var (
 	ErrWeak        = fmt.Errorf("a password has at least %d characters", MinPassword)
 	ErrPasswordBig = fmt.Errorf("a password has at most %d bytes", MaxPassword)
 )
+
+// newGen draws a password generation different from old, below 2^52 so
+// that it survives any JSON reader.
+func newGen(old int) int {
+	for {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		g := int(binary.BigEndian.Uint64(b[:]) >> 12)
+		if g != old && g != 0 {
+			return g
+		}
+	}
+}
 
 // MinPassword is the shortest password accepted, in characters.
 const MinPassword = 12
@@ -225,7 +243,7 @@ func (u *Users) Add(name, display string, role Role, password string) error {
 		return ErrUserExists
 	}
 	now := u.now().UTC().Truncate(time.Second)
-	u.list = append(u.list, User{Name: name, Role: role, Display: display, Hash: hash, Created: now, Changed: now, Gen: 1})
+	u.list = append(u.list, User{Name: name, Role: role, Display: display, Hash: hash, Created: now, Changed: now, Gen: newGen(0)})
 	return u.save()
 }
 
@@ -251,7 +269,7 @@ func (u *Users) SetPassword(name, password string) (int, error) {
 	}
 	u.list[i].Hash = hash
 	u.list[i].Changed = u.now().UTC().Truncate(time.Second)
-	u.list[i].Gen++
+	u.list[i].Gen = newGen(u.list[i].Gen)
 	return u.list[i].Gen, u.save()
 }
 
@@ -289,11 +307,15 @@ func (u *Users) Verify(name, password string) (User, bool) {
 	hash := x.Hash
 	if !found {
 		u.mu.Lock()
-		if u.dummy == "" {
-			u.dummy, _ = HashPassword(name+"\x00no account", u.params)
-		}
 		hash = u.dummy
 		u.mu.Unlock()
+		if hash == "" {
+			// Made once, outside the lock: it takes as long as a login.
+			hash, _ = HashPassword(rand.Text(), u.params)
+			u.mu.Lock()
+			u.dummy = hash
+			u.mu.Unlock()
+		}
 	}
 	ok := CheckPassword(hash, password)
 	return x, ok && found

@@ -271,7 +271,7 @@ photos:
 `,
 		want: []string{
 			`content/berita/2025-07-29-a/index.md:4: cover "sampul.jpg" is not in the page's folder content/berita/2025-07-29-a/; put the file there or correct the name`,
-			`content/berita/b.md:4: cover "sampul.jpg" is not in the page's folder (content/berita/b.md is a single file: make it a folder content/berita/b/index.md); put the file there or correct the name`,
+			`content/berita/b.md:4: cover "sampul.jpg" cannot be found: content/berita/b.md is a single file, and only a page in a folder of its own has files; make it a folder content/berita/b/index.md and put the file beside it`,
 			`content/galeri/g/index.md:7: photos "foto-2.jpg" is not in the page's folder content/galeri/g/; put the file there or correct the name`,
 			`content/modul/sd/m/index.md:6: attachments "hilang.pdf" is not in the page's folder content/modul/sd/m/; put the file there or correct the name`,
 			`content/modul/sd/m/index.md:8: attachments "../rahasia.pdf" points outside the page's folder; use the name of a file inside content/modul/sd/m/`,

@@ -249,7 +249,7 @@ func (s *Session) loadTheme() {
 	set, err := assets.Process(s.layers, mf)
 	if err != nil {
 		s.set, s.thm = nil, nil
-		s.thmDiags = []diag.Diagnostic{diag.New(assets.Root, 0, diag.AssetFailed, err)}
+		s.thmDiags = []diag.Diagnostic{assetDiagnostic(err)}
 		return
 	}
 	s.set = set

@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -37,6 +38,10 @@ func FuzzLoad(f *testing.F) {
 		"---\ntitle: x\ndate: 2025-07-29\ndraft: true\n---\n",
 		"\xff\xfe",
 		"",
+		"title: x\ndate: 2017-04-05 16:16:01 -0800\n---\nIsi.\n", // no opening ---
+		"---\ntitle: x\n...\nIsi.\n",                             // closed with YAML's ...
+		"---\ntitle: x\n---\n{{< youtube x >}} {% raw %}\n<Foo />\nimport a from 'b'\n![x](hilang.jpg)\n",
+		"---\ntitle: x\n---\n" + strings.Repeat("> - ", 200) + "x\n",
 	} {
 		f.Add(s, uint8(0))
 	}

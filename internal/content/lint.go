@@ -12,9 +12,12 @@ import (
 	"github.com/dinsos-metro/warta/internal/markdown"
 )
 
-// MaxPageSize is the largest Markdown file warta reads as a page. Building
-// a page takes about 30 times its size in memory at its peak (goldmark's
-// tree, the HTML, the template's copy); a real page is a few kilobytes.
+// MaxPageSize is the largest Markdown file warta reads as a page: 1 MB,
+// some 150,000 words, when a long report is a few dozen kilobytes. A page
+// that size takes 12 MB of heap to build as prose and 109 MB in the worst
+// shape, nothing but short list items with links (goldmark's tree holds
+// several nodes per item): TestHugeMarkdown in internal/build; a 20 MB
+// paste of such items would take gigabytes.
 const MaxPageSize = 1 << 20
 
 // lintBody reports what a page's Markdown holds that would not come out as

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -578,7 +577,7 @@ func checkResource(p *Page, r *reader, key string, item int, name string) (Resou
 		return Resource{}, false
 	}
 	if !p.Bundle {
-		r.failItem(key, item, diag.ResourceMissing, key, name, fmt.Sprintf("(%s is a single file: make it a folder %s/index.md)", p.File, strings.TrimSuffix(p.File, ".md")))
+		r.failItem(key, item, diag.ResourceNotBundle, key, name, p.File, strings.TrimSuffix(p.File, ".md"))
 		return Resource{}, false
 	}
 	res, ok := p.Resource(clean)

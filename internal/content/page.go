@@ -5,14 +5,19 @@
 //   - content/_index.md is the home page; a folder's _index.md makes the
 //     folder a section (berita, modul, modul/sd, galeri, ...).
 //   - A folder with index.md is a page bundle: the page plus every other file
-//     below the folder, its resources (covers, photos, attachments).
+//     below the folder, its resources (covers, photos, attachments). Other
+//     Markdown files in it are not pages, and each is reported; a file a
+//     news or gallery page does not use is left out, and reported.
 //   - Any other .md file is a single page.
 //   - The first folder decides the kind: berita/ holds news reports, modul/
 //     lesson modules (in modul/paud, modul/sd, modul/smp), galeri/ galleries;
 //     everything else is a plain page.
 //   - Front matter is YAML (---), TOML (+++) or JSON (;;;). Known fields are
-//     checked and typed; every field, known or not, stays reachable in Params.
-//   - Dates without an offset are in the site's time zone.
+//     checked and typed as internal/schema defines them (the one list of
+//     fields, which also makes `warta new`'s pages and the newsroom's
+//     forms); every field, known or not, stays reachable in Params.
+//   - Dates without an offset are in the site's time zone; a date with one
+//     keeps it, so that it shows the day where it was written (WITA, WIT).
 //   - A date prefix in a file or folder name (2025-07-29-) is not part of the
 //     slug unless the site sets slug_date_prefix.
 //   - Text is read as UTF-8 (a byte order mark and CRLF line ends are fine)
@@ -21,7 +26,11 @@
 //   - Symbolic links are never followed; each is reported and left out.
 //   - Files named in the front matter must be in the page's own folder.
 //
-// Loading reads files in parallel and reports every problem it finds.
+// Loading reads files in parallel and reports every problem it finds. A
+// page whose front matter cannot be read is kept without its fields, so
+// that its text is still checked. Its Markdown is scanned (lint.go) for
+// pictures that are not there, text written for other site generators, and
+// nesting past the limit; a file larger than MaxPageSize is not read.
 package content
 
 import (

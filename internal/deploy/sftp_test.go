@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/ssh"
 
@@ -112,6 +113,45 @@ func TestSFTPSecretsStayOut(t *testing.T) {
 	for _, lang := range []string{"en", "id"} {
 		if strings.Contains(Message(err, lang), password) {
 			t.Errorf("the message shows the password: %s", Message(err, lang))
+		}
+	}
+}
+
+// TestSFTPFailureStopsLaterSteps: a file the server refuses every time is
+// tried again, named with its reason, and the later steps (lists,
+// deletions) are not run, so no list links to a page that is not there.
+func TestSFTPFailureStopsLaterSteps(t *testing.T) {
+	srv := startSSHD(t)
+	root := filepath.Join(t.TempDir(), "www")
+	// A folder where the page must go: the server cannot put a file there.
+	if err := os.MkdirAll(filepath.Join(root, "404.html", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := newSite(t)
+	retries := 0
+	res, err := Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: sftpTarget_(srv, root), Tries: 3, Wait: time.Millisecond,
+		Progress: func(e Event) {
+			if e.Kind == Retrying {
+				retries++
+			}
+		}})
+	var e *Error
+	if !errors.As(err, &e) || e.Code != diag.DeployStopped {
+		t.Fatalf("got %v, want %s", err, diag.DeployStopped)
+	}
+	if len(res.Failures) != 1 || !strings.Contains(Message(res.Failures[0], "en"), "404.html: could not be sent after 3 tries") {
+		t.Errorf("failures: %v", res.Failures)
+	}
+	if retries != 2 {
+		t.Errorf("%d retries, want 2", retries)
+	}
+	got := readTree(t, root)
+	if _, ok := got["assets/css/style.2cdc5435.css"]; !ok {
+		t.Error("the assets were not sent before the failure")
+	}
+	for _, late := range []string{"index.html", "feed.xml", "sitemap.xml"} {
+		if _, ok := got[late]; ok {
+			t.Errorf("%s was sent although a page failed before it", late)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +61,7 @@ func FuzzResolveLink(f *testing.F) {
 	f.Add("https://x/%zz", "index.html", "/dinsos/")
 	f.Fuzz(func(t *testing.T, href, page, base string) {
 		got := resolveLink(href, page, base)
-		if strings.HasPrefix(got, "/") || strings.Contains(got, "..") && !strings.Contains(href, "..") {
+		if strings.HasPrefix(got, "/") || slices.Contains(strings.Split(got, "/"), "..") {
 			t.Errorf("resolveLink(%q, %q, %q) = %q: not a path inside the output", href, page, base, got)
 		}
 	})

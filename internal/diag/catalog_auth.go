@@ -85,8 +85,8 @@ func init() {
 			"--behind-proxy memerlukan alamat proxy, misalnya --behind-proxy 127.0.0.1 (warta hanya memercayai alamat pengunjung darinya): %v"},
 		BindBadAddress: {"%q is not an address to listen on; write it as 0.0.0.0:8443 or 192.168.1.10:8443",
 			"%q bukan alamat untuk mendengarkan; tulis seperti 0.0.0.0:8443 atau 192.168.1.10:8443"},
-		TLSFingerprint: {"office certificate: %s\n  staff install %s once (see README, \"Accounts and HTTPS\"); its SHA-256 fingerprint is\n  %s",
-			"sertifikat kantor: %s\n  staf memasang %s sekali (lihat README, \"Accounts and HTTPS\"); sidik jari SHA-256-nya\n  %s"},
+		TLSFingerprint: {"HTTPS with the office certificate (valid until %s); staff install %s once on each computer and phone (README, \"Accounts and HTTPS on an office network\"), after checking its SHA-256 fingerprint:\n  %s",
+			"HTTPS dengan sertifikat kantor (berlaku sampai %s); staf memasang %s sekali di setiap komputer dan ponsel (README, \"Accounts and HTTPS on an office network\"), setelah memeriksa sidik jari SHA-256-nya:\n  %s"},
 
 		UsersUsage: {"usage: warta users add NAME --role penulis|penyunting|admin [--display \"Full Name\"] | list | passwd NAME | remove NAME  [--src FOLDER]",
 			"cara pakai: warta users add NAMA --role penulis|penyunting|admin [--display \"Nama Lengkap\"] | list | passwd NAMA | remove NAMA  [--src FOLDER]"},

@@ -9,13 +9,13 @@ const (
 	BundleSwallowed      Code = "bundle-swallowed"
 	BundleFileUnused     Code = "bundle-file-unused"
 	ImageMissing         Code = "image-missing"
+	ResourceNotBundle    Code = "resource-not-bundle"
 	ForeignShortcode     Code = "foreign-shortcode"
 	ForeignLiquid        Code = "foreign-liquid"
 	ForeignMDXComponent  Code = "foreign-mdx-component"
 	ForeignMDXImport     Code = "foreign-mdx-import"
 	NestingTooDeep       Code = "nesting-too-deep"
 	PageTooLarge         Code = "page-too-large"
-	AssetSymlinkOutside  Code = "asset-symlink-outside"
 	BuildLeftOut         Code = "build-left-out"
 	BuildLeftOutDraft    Code = "build-left-out-draft"
 	BuildLeftOutFuture   Code = "build-left-out-future"
@@ -33,6 +33,8 @@ func init() {
 			"%q ada di folder halaman tetapi tidak dipakai halaman (bukan sampul, bukan foto yang tercantum, tidak disebut dalam teks), jadi tidak diterbitkan; pakai berkas itu atau hapus dari folder"},
 		ImageMissing: {"the picture %q is not there: no file %s; correct the name or add the file to the page's folder",
 			"gambar %q tidak ada: tidak ada berkas %s; perbaiki namanya atau tambahkan berkasnya ke folder halaman"},
+		ResourceNotBundle: {"%s %q cannot be found: %s is a single file, and only a page in a folder of its own has files; make it a folder %s/index.md and put the file beside it",
+			"%s %q tidak dapat ditemukan: %s adalah berkas tunggal, dan hanya halaman yang punya folder sendiri yang memiliki berkas; jadikan folder %s/index.md dan letakkan berkasnya di sampingnya"},
 		ForeignShortcode: {"%s is a Hugo shortcode, and warta does not run shortcodes: it is shown as text; write a link [title](address) or a picture ![description](file.jpg) instead",
 			"%s adalah shortcode Hugo, dan warta tidak menjalankan shortcode: teks itu tampil apa adanya; tulis tautan [judul](alamat) atau gambar ![keterangan](berkas.jpg) sebagai gantinya"},
 		ForeignLiquid: {"%s is a Liquid tag (Jekyll, Hexo), and warta does not run these tags: it is shown as text; write the text itself, a link [title](address), or a code block between ``` lines",
@@ -45,8 +47,6 @@ func init() {
 			"daftar atau kutipan bersarang lebih dari %d tingkat di sini; tidak ada halaman yang memerlukan sebanyak itu, jadi halaman tidak diolah: ratakan daftarnya"},
 		PageTooLarge: {"the page is %s, more than the %s a page may be; split it into several pages",
 			"halaman ini %s, lebih dari batas %s untuk satu halaman; pecah menjadi beberapa halaman"},
-		AssetSymlinkOutside: {"this link leads outside the site folder, and warta does not follow links out of the site; copy the file into assets/ instead",
-			"tautan ini mengarah ke luar folder situs, dan warta tidak mengikuti tautan ke luar situs; salin berkasnya ke dalam assets/"},
 		BuildLeftOut: {"not published: %d draft(s), %d dated in the future (-v lists them)",
 			"tidak diterbitkan: %d draf, %d bertanggal di masa depan (-v menampilkan daftarnya)"},
 		BuildLeftOutDraft: {"not published, a draft (draft: true): %s",

@@ -84,7 +84,7 @@ func init() {
 		DeployManifestFailed: {"cannot write the deploy record %s (%v); the files were sent, run warta deploy again",
 			"catatan deploy %s tidak dapat ditulis (%v); berkas sudah dikirim, jalankan warta deploy lagi"},
 		DeployProgress: {"deploy %s: %d/%d files, %s/%s", "deploy %s: %d/%d berkas, %s/%s"},
-		ScheduleDue: {"the scheduled page %s is due: rebuilding", "halaman terjadwal %s sudah tiba waktunya: membangun ulang"},
+		ScheduleDue:    {"the scheduled page %s is due: rebuilding", "halaman terjadwal %s sudah tiba waktunya: membangun ulang"},
 		ScheduleFailed: {"scheduled publishing failed: %v; it is tried again at the next change or scheduled page",
 			"penerbitan terjadwal gagal: %v; dicoba lagi pada perubahan atau halaman terjadwal berikutnya"},
 	})

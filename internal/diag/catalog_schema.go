@@ -33,7 +33,7 @@ func init() {
 			"%q tidak dapat dipakai sebagai berkas situs: berkas harus di dalam content/, namanya tanpa .., \\, :, titik di depan atau karakter kendali, dan tidak melalui tautan simbolik"},
 		TrashTaken: {"%s cannot come back from the trash: something else is there now; move or rename it first",
 			"%s tidak dapat dikembalikan dari tempat sampah: sudah ada berkas lain di sana; pindahkan atau ganti namanya dulu"},
-		TrashNotFound: {"%q is not in the trash", "%q tidak ada di tempat sampah"},
+		TrashNotFound:  {"%q is not in the trash", "%q tidak ada di tempat sampah"},
 		VersionMissing: {"%s has no version %s", "%s tidak punya versi %s"},
 	})
 }

@@ -282,3 +282,34 @@ func TestSymlinksRefused(t *testing.T) {
 		t.Fatal("trashed through a symbolic link")
 	}
 }
+
+// A repository without a commit yet: the first save is its first commit.
+func TestGitUnbornBranch(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil || !s.Git() {
+		t.Fatalf("open: %v", err)
+	}
+	defer s.Close()
+	v, err := s.Save("content/tentang.md", []byte("---\ntitle: Tentang\n---\n"), "", ani, "Halaman pertama")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := repo.Head()
+	if err != nil || head.Hash().String() != v.ID {
+		t.Fatalf("HEAD %v (%v), want %s", head, err, v.ID)
+	}
+	c, _ := repo.CommitObject(head.Hash())
+	if c.Author.Name != ani.Name || c.NumParents() != 0 {
+		t.Errorf("commit %+v", c)
+	}
+	// Saving the same bytes again makes no empty commit.
+	again, err := s.Save("content/tentang.md", []byte("---\ntitle: Tentang\n---\n"), Hash([]byte("---\ntitle: Tentang\n---\n")), budi, "")
+	if err != nil || again.ID != v.ID {
+		t.Errorf("same bytes: %v %s", err, again.ID)
+	}
+}

@@ -34,6 +34,9 @@ func objectPath(hash string) string { return path.Join(plainObjects, hash[:2], h
 func (s *Store) plainRecord(v Version, files []File, removed []string) error {
 	for _, f := range files {
 		h := Hash(f.Data)
+		if lines, _ := s.plainLines(f.Rel); len(lines) > 0 && lines[len(lines)-1].Hash == h {
+			continue // the same bytes as the last version: nothing new
+		}
 		obj := objectPath(h)
 		if _, err := s.root.Stat(obj); errors.Is(err, fs.ErrNotExist) {
 			if err := s.writeHidden(obj, f.Data); err != nil {

@@ -73,6 +73,14 @@ func (s *Store) Trash(rel string, who Author) (TrashItem, error) {
 	if err := s.root.MkdirAll(path.Dir(dest), 0o755); err != nil {
 		return TrashItem{}, err
 	}
+	// In a git repository the trash is not the site's content: keep it
+	// out of `git add -A` (the removal itself is a commit).
+	ignore := path.Join(trashDir, ".gitignore")
+	if _, err := s.root.Stat(ignore); errors.Is(err, fs.ErrNotExist) && s.git != nil {
+		if err := s.writeHidden(ignore, []byte("# warta's trash: deleted pages, restorable from the newsroom\n*\n")); err != nil {
+			return TrashItem{}, err
+		}
+	}
 	if err := s.root.Rename(target, dest); err != nil {
 		return TrashItem{}, err
 	}
@@ -128,7 +136,7 @@ func (s *Store) trashItem(id string) (TrashItem, error) {
 
 // validID accepts the ids newID makes: 20261204T223800.123456Z-1a2b3c4d.
 func validID(id string) bool {
-	if len(id) > 64 || id == "" {
+	if len(id) > 64 || id == "" || id[0] < '0' || id[0] > '9' {
 		return false
 	}
 	for _, r := range id {

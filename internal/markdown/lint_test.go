@@ -29,8 +29,8 @@ func TestScanForeignText(t *testing.T) {
 		"    {% indentasi %}", // 17: an indented code block
 		"",
 		"![Foto kegiatan](foto.jpg) dan ![lain](<dua kata.png>)", // 19
-		"- butir {% raw %}", // 20
-		"export const meta = {}", // 21
+		"- butir {% raw %}",                          // 20
+		"export const meta = {}",                     // 21
 		"<div>biasa</div> dan <https://example.org>", // 22
 	}, "\n")
 	var got []string
@@ -97,4 +97,32 @@ func TestNestingCap(t *testing.T) {
 	if at := TooDeep(nested(101, deep["quotes"])); at != 103 {
 		t.Errorf("101 quotes: refused at line %d, want 103 (the 101st level)", at)
 	}
+}
+
+// FuzzScan: any text is scanned without a panic, findings are on lines of
+// the text, and a page Scan lets through is not nested past the cap when
+// goldmark reads it (so rendering it stays fast).
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		"{{< youtube x >}}\n{% raw %}\n<Foo />\nimport x from 'y'\n",
+		"```\n{{< x >}}\n```\n    {% y %}\n",
+		"- - - - x\n> > > y\n1. 2. 3. z\n",
+		"![a](b.jpg) `![c](d.jpg)` ``e`` ![f](<g h.png>)\n",
+		"\t- a\n\t\t- b\n   * c\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := strings.Count(s, "\n") + 1
+		for _, fd := range Scan([]byte(s)) {
+			if fd.Line < 1 || fd.Line > n {
+				t.Fatalf("finding %+v outside the %d lines", fd, n)
+			}
+		}
+		if len(s) < 4096 && TooDeep([]byte(s)) == 0 {
+			if _, err := New(Options{}).Render([]byte(s)); err != nil {
+				t.Fatalf("Render: %v", err)
+			}
+		}
+	})
 }

@@ -101,3 +101,39 @@ func contains(t *testing.T, what, s string, wants ...string) {
 		}
 	}
 }
+
+// shot saves a screenshot for docs/panduan-redaksi.md when
+// WARTA_GUIDE_SHOTS names a folder (the guide's pictures are made so:
+// WARTA_GUIDE_SHOTS=$PWD/docs/img/redaksi go test -run TestWriteSeedReport
+// ./internal/newsroom/, then pngquant). sel "" takes the window.
+func shot(t *testing.T, ctx context.Context, name, sel string) {
+	t.Helper()
+	dir := os.Getenv("WARTA_GUIDE_SHOTS")
+	if dir == "" {
+		return
+	}
+	var png []byte
+	var err error
+	if sel == "" {
+		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	} else {
+		png, err = chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	}
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// submit clicks what leads to another page and waits for an element of it.
+func submit(t *testing.T, ctx context.Context, what, click, then string) {
+	t.Helper()
+	// Mark this page, so that what follows is looked for on the next one.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("window.wartaOld = true")); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, what, chromedp.Click(chromedp.CSS(click)))
+	waitJS(t, ctx, what, "!window.wartaOld && !!document.querySelector("+jsString(then)+")")
+}

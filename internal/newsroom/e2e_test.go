@@ -37,15 +37,16 @@ func TestWriteSeedReport(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	run(t, ctx, "open the newsroom", chromedp.Navigate(h.nr.URL()), chromedp.WaitVisible(chromedp.CSS(`a[href="/_redaksi/new?kind=news"]`)))
-	run(t, ctx, "new report",
-		chromedp.Click(chromedp.CSS(`a[href="/_redaksi/new?kind=news"]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#n-title`)),
+	run(t, ctx, "open the newsroom", chromedp.Navigate(h.nr.URL()))
+	waitJS(t, ctx, "the dashboard", `!!document.querySelector('a[href="/_redaksi/new?kind=news"]')`)
+	shot(t, ctx, "01-daftar", "")
+	submit(t, ctx, "new report", `a[href="/_redaksi/new?kind=news"]`, `#n-title`)
+	run(t, ctx, "title and date",
 		chromedp.SendKeys(chromedp.CSS(`#n-title`), "Peksos Go To School Dimulai di TK Negeri 1 Metro Pusat"),
 		chromedp.SetValue(chromedp.CSS(`#n-date`), "2025-07-29"),
-		chromedp.Click(chromedp.CSS(`form button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#body`)),
 	)
+	shot(t, ctx, "02-laporan-baru", "main")
+	submit(t, ctx, "create", `form button[type=submit]`, `#body`)
 	file := "content/berita/2025-07-29-peksos-go-to-school-dimulai-di-tk-negeri-1-metro-pusat.md"
 	if _, err := os.Stat(filepath.Join(h.dir, file)); err != nil {
 		t.Fatalf("the new report is not on disk: %v", err)
@@ -66,6 +67,8 @@ func TestWriteSeedReport(t *testing.T) {
 		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierNone)),
 		chromedp.SendKeys(chromedp.CSS(`#body`), " kepada orang dewasa yang mereka percaya."),
 	)
+	shot(t, ctx, "03-isian", "#page-form")
+	shot(t, ctx, "04-teks", "#w-body")
 	run(t, ctx, "upload two photos",
 		chromedp.SetUploadFiles(chromedp.CSS(`#pick-photos`), []string{gps, plain}),
 	)
@@ -80,6 +83,7 @@ func TestWriteSeedReport(t *testing.T) {
 		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.Click(chromedp.CSS(`#photo-list .photo:nth-child(2) .insert-photo`)),
 	)
+	shot(t, ctx, "05-foto", "#w-photos")
 	waitJS(t, ctx, "the preview shows the text",
 		`(document.querySelector('#preview').srcdoc || '').includes('<strong>berani bercerita</strong>')`)
 	preview, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#preview').srcdoc`))
@@ -88,14 +92,19 @@ func TestWriteSeedReport(t *testing.T) {
 	}
 	contains(t, "the preview", preview, "Peksos Go To School Dimulai di TK Negeri 1 Metro Pusat", "Belajar sambil bermain</h2>", "TK Negeri 1 Metro Pusat")
 
-	run(t, ctx, "save", chromedp.Click(chromedp.CSS(`button[value=draft]`)), chromedp.WaitVisible(chromedp.CSS(`#notice .ok`)))
+	shot(t, ctx, "06-pratinjau", ".preview-pane")
+	submit(t, ctx, "save", `button[value=draft]`, `#notice .ok`)
+	shot(t, ctx, "07-tersimpan", "")
 	golden(t, "seed-report.md", h.read(file))
 
-	run(t, ctx, "send to review", chromedp.Click(chromedp.CSS(`button[value=review]`)), chromedp.WaitVisible(chromedp.CSS(`#notice .ok`)))
+	submit(t, ctx, "send to review", `button[value=review]`, `#notice .ok`)
 	if page := h.read(file); !strings.Contains(page, "draft: true\nreview: true\n") {
 		t.Errorf("sent to review, the page says:\n%s", page)
 	}
-	run(t, ctx, "publish", chromedp.Click(chromedp.CSS(`button[value=publish]`)), chromedp.WaitVisible(chromedp.CSS(`#notice .ok`)))
+	submit(t, ctx, "publish", `button[value=publish]`, `#notice .ok`)
+	shot(t, ctx, "08-terbit", ".edit-head")
+	submit(t, ctx, "history", `.edit-head a[href^="/_redaksi/history"]`, `.diff`)
+	shot(t, ctx, "09-riwayat", "main")
 	page := h.read(file)
 	if !strings.Contains(page, "draft: false\n") || strings.Contains(page, "review:") {
 		t.Errorf("published, the page says:\n%s", page)

@@ -55,6 +55,7 @@ type page struct {
 	Widgets                 []widget
 	Body                    string
 	Photos                  []photoView
+	Attachments             []attachmentView // modules
 	Consent                 string // news: the page's consent ("", "true", "false")
 	Cover                   string
 	Lists                   lists
@@ -123,6 +124,7 @@ func (n *Newsroom) pageView(ctx context.Context, file string, data []byte, hash 
 		pv.Editable = e.Error()
 	}
 	pv.Lists = siteLists(cfg.DistrictNames(), pages)
+	pv.Lists.Schools = readSchools(os.DirFS(n.opt.Dir))
 	pv.Widgets = widgets(kind, lang, doc.Get, pv.Lists, cfg.Location)
 	title, _ := doc.Get("title")
 	pv.Title = text(title)
@@ -137,6 +139,9 @@ func (n *Newsroom) pageView(ctx context.Context, file string, data []byte, hash 
 	consent, _ := doc.Get("consent")
 	pv.Consent = boolText(consent)
 	pv.Photos = n.photos(file, kind, doc)
+	if kind == "module" {
+		pv.Attachments = n.attachments(file, doc)
+	}
 	if problems == nil {
 		problems = n.opt.Site.Problems()
 	}

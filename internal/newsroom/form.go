@@ -1,12 +1,16 @@
 package newsroom
 
 import (
+	"cmp"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/schema"
@@ -26,8 +30,16 @@ type widget struct {
 	Time             string   // the time of a date, "HH:MM" (empty: a date only)
 	Values           []string // a list's items, plus empty inputs to add more
 	Choices          []string // a choice's options
+	Options          []option // options with labels (schools)
+	Items            []widget // the fields of a group
 	Suggest          string   // the id of a <datalist>
 	Problems         []string // the build's problems on this field
+}
+
+// option is a choice whose label differs from its value.
+type option struct {
+	Value, Label string
+	Selected     bool
 }
 
 // hidden fields: set by buttons or panels, not typed.
@@ -36,6 +48,7 @@ var hidden = map[string]bool{"draft": true, "review": true, "photos": true, "att
 // lists are what choices and suggestions come from.
 type lists struct {
 	Districts, Galleries []string
+	Schools              []option            // key and name, from data/sekolah.yaml
 	Suggest              map[string][]string // "program", "tags", "topics", "schools": terms in use
 }
 
@@ -97,7 +110,19 @@ func widgets(kind, lang string, get func(string) (any, bool), l lists, loc *time
 			w.Type, w.Value = "bool", boolText(v)
 		case schema.Number:
 			w.Type, w.Value = "number", text(v)
-		case schema.List, schema.Schools:
+		case schema.Schools:
+			w.Type = "multi"
+			chosen := items(v)
+			w.Options = schoolOptions(l.Schools, chosen)
+		case schema.Group:
+			w.Type = "group"
+			m, _ := v.(map[string]any)
+			for _, it := range f.Items {
+				w.Items = append(w.Items, widget{Key: f.Key + "." + it.Key, Label: it.Label(lang), Help: it.Help(lang), Type: "number", Value: text(m[it.Key])})
+			}
+		case schema.Entries:
+			continue // photos and attachments have panels of their own
+		case schema.List:
 			w.Type = "list"
 			w.Values = append(items(v), "", "")
 		case schema.Choice:
@@ -107,6 +132,9 @@ func widgets(kind, lang string, get func(string) (any, bool), l lists, loc *time
 				w.Choices = l.Districts
 			case "levels":
 				w.Choices = schema.Levels
+			case "schools":
+				w.Type = "select"
+				w.Options = schoolOptions(l.Schools, []string{text(v)})
 			}
 			if w.Value != "" && !slices.Contains(w.Choices, w.Value) {
 				w.Choices = append(slices.Clone(w.Choices), w.Value) // keep what the file says
@@ -202,6 +230,20 @@ func dateParts(v any, loc *time.Location) (string, string) {
 func formValue(f schema.Field, form url.Values, loc *time.Location) (any, bool) {
 	name := "f." + f.Key
 	switch f.Type {
+	case schema.Group:
+		m := map[string]any{}
+		for _, it := range f.Items {
+			s := strings.TrimSpace(form.Get(name + "." + it.Key))
+			if s == "" {
+				continue
+			}
+			if n, err := strconv.Atoi(s); err == nil {
+				m[it.Key] = n
+			} else {
+				m[it.Key] = s
+			}
+		}
+		return m, len(m) > 0
 	case schema.List, schema.Schools:
 		var out []any
 		for _, v := range form[name] {
@@ -245,4 +287,42 @@ func formValue(f schema.Field, form url.Values, loc *time.Location) (any, bool) 
 	}
 	s := strings.TrimSpace(form.Get(name))
 	return s, s != ""
+}
+
+// schoolOptions offers the site's schools, the chosen ones selected (a
+// key the data does not know is kept, as its own label).
+func schoolOptions(schools []option, chosen []string) []option {
+	var out []option
+	known := map[string]bool{}
+	for _, s := range schools {
+		s.Selected = slices.Contains(chosen, s.Value)
+		known[s.Value] = true
+		out = append(out, s)
+	}
+	for _, c := range chosen {
+		if c != "" && !known[c] {
+			out = append(out, option{Value: c, Label: c, Selected: true})
+		}
+	}
+	return out
+}
+
+// readSchools reads the keys and names of data/sekolah.yaml.
+func readSchools(fsys fs.FS) []option {
+	data, err := fs.ReadFile(fsys, "data/sekolah.yaml")
+	if err != nil {
+		return nil
+	}
+	var m map[string]struct {
+		Name string `yaml:"name"`
+	}
+	if yaml.Unmarshal(data, &m) != nil {
+		return nil
+	}
+	var out []option
+	for k, v := range m {
+		out = append(out, option{Value: k, Label: cmp.Or(v.Name, k)})
+	}
+	slices.SortFunc(out, func(a, b option) int { return strings.Compare(a.Label, b.Label) })
+	return out
 }

@@ -25,7 +25,11 @@ func pageFile(p string) (string, bool) {
 	if strings.ContainsAny(p, "\\:") || path.Clean(p) != p {
 		return "", false
 	}
-	for _, part := range strings.Split(p, "/") {
+	parts := strings.Split(p, "/")
+	if path.Base(p) == "index.md" && len(parts) < 3 {
+		return "", false // a bundle is a folder below content/, never content/ itself
+	}
+	for _, part := range parts {
 		if part == "" || part == "." || part == ".." || strings.HasPrefix(part, ".") {
 			return "", false
 		}

@@ -31,7 +31,7 @@ func (h previewer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data, err := buildPage(disk, file, r.PostForm, n.loadConfig(), n.folderImages(file))
+	data, err := buildPage(disk, file, r.PostForm, n.loadConfig(), n.folderFiles(file))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
 		return

@@ -48,7 +48,7 @@ func (h saver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// A whole file, kept or merged by hand on the conflict screen.
 		data = bodyText(raw[0])
 	} else {
-		data, err = buildPage(disk, file, r.PostForm, cfg, n.folderImages(file))
+		data, err = buildPage(disk, file, r.PostForm, cfg, n.folderFiles(file))
 		if err != nil {
 			n.showEditor(w, r, file, disk, expect, diag.New("", 0, diag.NewsroomNotEditable, file, err).Message(lang))
 			return
@@ -149,7 +149,7 @@ func buildPage(disk []byte, file string, form url.Values, cfg *config.Config, fo
 			if i >= 0 && sameAsShown(before[i], form) {
 				continue
 			}
-			if _, inForm := form["f."+f.Key]; !inForm {
+			if _, inForm := form["f."+f.Key]; !inForm && form.Get("f."+f.Key+".shown") == "" {
 				continue // a field the form did not show
 			}
 			v, ok := formValue(f, form, cfg.Location)
@@ -178,6 +178,11 @@ func buildPage(disk []byte, file string, form url.Values, cfg *config.Config, fo
 		// After the text: a photo the text does not show yet is added to it.
 		if err := applyPhotos(doc, kind, form, folder); err != nil {
 			return nil, err
+		}
+		if kind == "module" {
+			if err := applyAttachments(doc, form, folder); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return doc.Bytes(), nil
@@ -208,6 +213,28 @@ func sameAsShown(w widget, form url.Values) bool {
 			}
 		}
 		return slices.Equal(shown, got)
+	case "multi":
+		var shown []string
+		for _, o := range w.Options {
+			if o.Selected {
+				shown = append(shown, o.Value)
+			}
+		}
+		return slices.Equal(shown, form[name])
+	case "group":
+		for _, it := range w.Items {
+			if strings.TrimSpace(form.Get("f."+it.Key)) != it.Value {
+				return false
+			}
+		}
+		return true
+	case "select":
+		for _, o := range w.Options {
+			if o.Selected {
+				return form.Get(name) == o.Value
+			}
+		}
+		return form.Get(name) == ""
 	case "date":
 		return strings.TrimSpace(form.Get(name)) == w.Value && strings.TrimSpace(form.Get(name+".time")) == w.Time
 	case "longtext":

@@ -52,6 +52,10 @@ func (h uploader) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	kind, _ := kindOf(file)
+	if kind == "section" {
+		http.Error(w, "sections take no uploads", http.StatusBadRequest)
+		return
+	}
 	var results []uploadResult
 	for {
 		part, err := mr.NextPart()

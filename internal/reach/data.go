@@ -158,6 +158,13 @@ func (t Table) CSV() []byte {
 	return b.Bytes()
 }
 
+// columnMeta is a column as the JSON file describes it, keys in this order.
+type columnMeta struct {
+	Nama       string `json:"nama"`
+	Tipe       string `json:"tipe"`
+	Keterangan string `json:"keterangan"`
+}
+
 // Meta is what the JSON file says about itself.
 type Meta struct {
 	Title, Description, Publisher, Licence, LicenceURL, Source string
@@ -189,7 +196,7 @@ func (t Table) JSON(m Meta, lang string) []byte {
 			b.WriteString(",")
 		}
 		b.WriteString("\n    ")
-		put(map[string]string{"nama": c.Name, "tipe": c.Type, "keterangan": c.Desc[lang]})
+		put(columnMeta{c.Name, c.Type, c.Desc[lang]})
 	}
 	b.WriteString("\n  ],\n  \"data\": [")
 	for i, row := range t.Rows {

@@ -49,6 +49,7 @@ func TestGoldenReach(t *testing.T) {
 	// Drafts and future reports are no visits; the home page links the reach.
 	s.AssertFile(t, "index.html", `href="/jangkauan/"`, "4</strong>")
 	s.AssertFile(t, "data/kunjungan.csv", "2025-09-10,sd-negeri-1-metro-pusat")
+	s.AssertFile(t, "sitemap.xml", "<loc>https://dinsos.example.org/jangkauan/</loc>", "<loc>https://dinsos.example.org/sekolah/slb-negeri-metro/</loc>", "<loc>https://dinsos.example.org/data/</loc>")
 	if strings.Contains(s.File(t, "data/kunjungan.csv"), "smp-negeri-8-metro") {
 		t.Error("a draft or a future report counted as a visit")
 	}

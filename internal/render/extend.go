@@ -97,3 +97,15 @@ func viewInputs(h *hasher, v any) {
 	}
 	h.str(b.String())
 }
+
+// extensionPages calls page with the site path of every extension page,
+// for the sitemap.
+func (r *Renderer) extensionPages(page func(urlPath string)) {
+	for _, ext := range r.opt.Extensions {
+		for _, o := range ext.Outputs() {
+			if o.Template != "" {
+				page(o.URL)
+			}
+		}
+	}
+}

@@ -123,6 +123,7 @@ func (r *Renderer) sitemapJob() job {
 		}
 		h.int(len(s.News)).int(len(s.Galleries))
 		topicSitemap(s, func(u string, t time.Time) { h.str(u).time(t) })
+		r.extensionPages(func(u string) { h.str(u) })
 		for _, t := range s.Taxonomies {
 			for _, term := range t.Terms {
 				h.str(term.URL).int(len(term.Pages)).time(newestOf(term.Pages))
@@ -170,6 +171,7 @@ func (r *Renderer) sitemapJob() job {
 				addPages(term.URL, len(term.Pages))
 			}
 		}
+		r.extensionPages(func(u string) { add(u, time.Time{}) })
 		sortSitemap(set.URLs)
 		return r.xmlFile("sitemap.xml", set)
 	})

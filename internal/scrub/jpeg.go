@@ -32,7 +32,7 @@ func StripJPEG(data []byte) ([]byte, error) {
 	i := 2
 	for {
 		if i >= len(data) || data[i] != 0xFF {
-			if scan && i >= len(data) {
+			if frame && scan && i >= len(data) {
 				// Cut off after its last scan, as cameras sometimes
 				// leave it: close it, as decoders do.
 				return append(out, 0xFF, mEOI), nil

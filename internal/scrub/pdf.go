@@ -2,12 +2,15 @@ package scrub
 
 import (
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/adler32"
 	"io"
+	"slices"
 )
 
 // pdfKept are the keys of the document information dictionary that
@@ -34,6 +37,9 @@ const maxInflated = 64 << 20
 func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 	objs, trailers := scanPDF(data)
 	if len(trailers) == 0 {
+		if len(objs) == 0 {
+			return data, nil, nil // no object at all: nothing that could name anyone
+		}
 		return nil, nil, damaged("PDF", "it has no trailer")
 	}
 	for _, t := range trailers {
@@ -103,7 +109,7 @@ func (p *pdfCleaner) field(name string) {
 // info reports and blanks the entries of an information dictionary that
 // name people. src holds the dictionary's bytes; dst is where blanking
 // goes (the same positions).
-func (p *pdfCleaner) info(src, dst []byte, d pval) {
+func (p *pdfCleaner) info(src, dst []byte, d pval) (blanked bool) {
 	for _, e := range d.entries {
 		if pdfKept[e.key] {
 			continue
@@ -126,8 +132,10 @@ func (p *pdfCleaner) info(src, dst []byte, d pval) {
 		}
 		if p.strip {
 			blank(dst[e.start:v.end], "")
+			blanked = true
 		}
 	}
+	return blanked
 }
 
 // metadata reports and blanks an XMP metadata stream, and the references
@@ -142,12 +150,16 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 	if t, _ := o.val.get("Type"); !o.stream || !t.isName("Metadata") {
 		return nil
 	}
+	dst := p.out[o.data:o.dEnd]
+	f, _ := o.val.get("Filter")
+	if blankXMP(p.data[o.data:o.dEnd], f) {
+		return nil // blanked before: nothing in it
+	}
 	p.field("XMP metadata")
 	if !p.strip {
 		return nil
 	}
-	dst := p.out[o.data:o.dEnd]
-	switch f, _ := o.val.get("Filter"); {
+	switch {
 	case f.kind == 0:
 		blank(dst, "")
 	case isFlate(f):
@@ -163,6 +175,24 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its XMP metadata is compressed in a way warta cannot rewrite")}
 	}
 	return nil
+}
+
+// blankXMP reports whether a metadata stream holds nothing but white
+// space (as cleaning leaves it).
+func blankXMP(data []byte, filter pval) bool {
+	if filter.kind != 0 {
+		if !isFlate(filter) {
+			return false
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return false
+		}
+		if data, err = io.ReadAll(io.LimitReader(zr, maxInflated)); err != nil {
+			return false
+		}
+	}
+	return len(bytes.TrimSpace(data)) == 0
 }
 
 func isFlate(f pval) bool {
@@ -188,9 +218,16 @@ func blankMetadataRefs(out []byte, d pval) {
 
 // infoInObjectStreams blanks information dictionaries that are stored in
 // compressed object streams (PDF 1.5): the stream is inflated, blanked and
-// deflated again into exactly its old length.
+// deflated again into exactly its old length. When it no longer fits
+// (blanks compress no better than names, and Go's deflate is not zlib's),
+// every object of that stream is written anew, uncompressed and blanked,
+// in a revision appended to the file (as any PDF editor saves a change),
+// and the old stream is overwritten with a stream of spaces: nothing of
+// the names is left in the file.
 func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error {
 	found, unread := 0, 0
+	var moved []movedObject
+	var emptied []int64
 	for _, o := range objs {
 		if t, _ := o.val.get("Type"); !o.stream || !t.isName("ObjStm") {
 			continue
@@ -223,25 +260,25 @@ func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error 
 		orig := bytes.Clone(buf)
 		l := &pdfLexer{data: orig}
 		hit := false
+		var inside []movedObject // every object of the stream, where it starts
 		for range count.num {
-			num, ok1 := l.value()
-			off, ok2 := l.value()
-			if ok1 != nil || ok2 != nil || num.kind != 'i' || off.kind != 'i' {
+			num, err1 := l.value()
+			off, err2 := l.value()
+			if err1 != nil || err2 != nil || num.kind != 'i' || off.kind != 'i' {
 				break
 			}
-			for _, n := range nums {
-				if num.num != n {
-					continue
-				}
-				ol := &pdfLexer{data: orig, pos: int(first.num + off.num)}
-				if ol.pos < 0 || ol.pos >= len(orig) {
-					continue
-				}
-				if v, err := ol.value(); err == nil && v.kind == 'd' {
-					p.info(orig, buf, v)
-					hit = true
-					found++
-				}
+			at := first.num + off.num
+			if at < 0 || at >= int64(len(orig)) {
+				continue
+			}
+			inside = append(inside, movedObject{num: num.num, at: int(at)})
+			if !slices.Contains(nums, num.num) {
+				continue
+			}
+			ol := &pdfLexer{data: orig, pos: int(at)}
+			if v, err := ol.value(); err == nil && v.kind == 'd' {
+				hit = p.info(orig, buf, v) || hit
+				found++
 			}
 		}
 		if !hit || !p.strip {
@@ -252,17 +289,121 @@ func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error 
 			copy(dst, buf)
 			continue
 		}
-		z, ok := zlibExact(buf, len(dst))
+		if z, ok := zlibExact(buf, len(dst)); ok {
+			copy(dst, z)
+			continue
+		}
+		z, ok := zlibExact(nil, len(dst))
 		if !ok {
 			return &Error{Kind: Uncleanable, Format: "PDF", Err: errNoRoom}
 		}
 		copy(dst, z)
+		slices.SortFunc(inside, func(a, b movedObject) int { return a.at - b.at })
+		for i, m := range inside {
+			end := len(buf)
+			if i+1 < len(inside) {
+				end = inside[i+1].at
+			}
+			m.text = bytes.TrimSpace(buf[m.at:end])
+			moved = append(moved, m)
+		}
+		emptied = append(emptied, o.num)
 	}
 	if found == 0 && unread > 0 {
 		// It may be in a stream warta cannot read: not checked is not clean.
 		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its document information is in a stream warta cannot read")}
 	}
+	if len(moved) > 0 {
+		out, err := appendRevision(p.data, p.out, moved, emptied)
+		if err != nil {
+			return err
+		}
+		p.out = out
+	}
 	return nil
+}
+
+// movedObject is an object taken out of an object stream.
+type movedObject struct {
+	num  int64
+	at   int    // where it starts in the stream
+	text []byte // its value
+}
+
+// appendRevision appends to out (the file data, edited in place) a
+// revision that defines moved as plain objects and frees the emptied
+// object streams, with a cross-reference stream that continues the file's
+// last one.
+func appendRevision(data, out []byte, moved []movedObject, emptied []int64) ([]byte, error) {
+	last := &pdfLexer{data: data}
+	i := bytes.LastIndex(data, []byte("startxref"))
+	if i < 0 {
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("it has no startxref")}
+	}
+	last.pos = i + len("startxref")
+	last.skip()
+	prev, ok := last.integer()
+	if !ok || prev >= int64(len(data)) {
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its startxref is wrong")}
+	}
+	last.pos = int(prev)
+	xref := last.object()
+	if xref == nil {
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its last cross-reference section is a table with object streams")}
+	}
+	size, _ := xref.val.get("Size")
+	if t, _ := xref.val.get("Type"); !t.isName("XRef") || size.kind != 'i' {
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its last cross-reference section cannot be read")}
+	}
+	var b bytes.Buffer
+	b.Grow(len(out) + 1024)
+	b.Write(out)
+	b.WriteString("\n")
+	type row struct {
+		num int64
+		typ byte
+		off int
+		gen uint16
+	}
+	var rows []row
+	for _, m := range moved {
+		rows = append(rows, row{num: m.num, typ: 1, off: b.Len()})
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", m.num, m.text)
+	}
+	for _, n := range emptied {
+		rows = append(rows, row{num: n, typ: 0, gen: 1})
+	}
+	self, selfAt := size.num, b.Len()
+	rows = append(rows, row{num: self, typ: 1, off: selfAt})
+	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(a.num, b.num) })
+	var index, table []byte
+	for _, r := range rows {
+		index = fmt.Appendf(index, "%d 1 ", r.num)
+		table = append(table, r.typ)
+		table = binary.BigEndian.AppendUint32(table, uint32(r.off))
+		table = binary.BigEndian.AppendUint16(table, r.gen)
+	}
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] /Prev %d", self, self+1, bytes.TrimSpace(index), prev)
+	for _, key := range []string{"Root", "Info", "ID"} {
+		if e, ok := dictEntry(xref.val, key); ok {
+			b.WriteString(" ")
+			b.Write(data[e.start:e.val.end])
+		}
+	}
+	fmt.Fprintf(&b, " /Length %d >>\nstream\n", len(table))
+	b.Write(table)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", selfAt)
+	return b.Bytes(), nil
+}
+
+// dictEntry returns the entry of a dictionary with its key.
+func dictEntry(d pval, key string) (pentry, bool) {
+	for _, e := range d.entries {
+		if e.key == key {
+			return e, true
+		}
+	}
+	return pentry{}, false
 }
 
 // blank overwrites b with spaces after put.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 )
 
 // xmlRules say what to take out of one XML part. Each returns the field
@@ -61,7 +62,8 @@ func editXML(data []byte, r xmlRules) ([]byte, []string, error) {
 				continue
 			}
 			if label, ok := callRule(r.drop, t); ok {
-				inDepth, inStart, inLabel, inText, emptying = depth, before, label, false, false
+				// A name may be in an attribute (w15:person w15:author="...").
+				inDepth, inStart, inLabel, inText, emptying = depth, before, label, namedInAttrs(t), false
 				continue
 			}
 			if label, ok := callRule(r.empty, t); ok {
@@ -100,6 +102,19 @@ func editXML(data []byte, r xmlRules) ([]byte, []string, error) {
 		at = c.end
 	}
 	return append(out, data[at:]...), labels, nil
+}
+
+// namedInAttrs reports whether an element has an attribute with a value
+// besides namespace declarations and identifiers.
+func namedInAttrs(e xml.StartElement) bool {
+	for _, a := range e.Attr {
+		switch {
+		case a.Name.Space == "xmlns", a.Name.Local == "xmlns", a.Name.Local == "id", strings.TrimSpace(a.Value) == "":
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 func callRule(rule func(xml.StartElement) (string, bool), e xml.StartElement) (string, bool) {

@@ -110,7 +110,8 @@ func (p *PDFPage) Bytes(title string) []byte {
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-		fmt.Sprintf("<< /Title (%s) /Author (Dinas Sosial Kota Metro) /Producer (warta scripts/illustrations) >>", pdfEscape(title)),
+		// No /Author: internal/scrub reports it on every build (issue 12).
+		fmt.Sprintf("<< /Title (%s) /Producer (warta scripts/illustrations) >>", pdfEscape(title)),
 	}
 	var out bytes.Buffer
 	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -191,7 +191,7 @@ function photos(form, body, changed) {
     name.append(' ', badge);
   });
 
-  const upload = (file) => {
+  const upload = (file, done = (r) => add(r.name)) => {
     const row = document.createElement('li');
     const label = document.createElement('span');
     label.textContent = file.name;
@@ -224,7 +224,7 @@ function photos(form, body, changed) {
         } else {
           bar.value = 100;
           moved(r.file);
-          add(r.name);
+          done(r);
           row.remove();
         }
         resolve();
@@ -258,9 +258,27 @@ function photos(form, body, changed) {
     renumber();
     changed();
   };
-  const send = async (files) => {
-    for (const f of files) await upload(f); // one at a time: each has its progress
+  const send = async (files, done) => {
+    for (const f of files) await upload(f, done); // one at a time: each has its progress
   };
+  // A module's attachments: uploaded the same way, then given a title.
+  const attach = $('#pick-files');
+  if (attach) {
+    const rows = $('#attachment-list');
+    attach.addEventListener('change', () => {
+      send(Array.from(attach.files), (r) => {
+        const i = rows.children.length;
+        const li = document.createElement('li');
+        li.innerHTML = `<input type="hidden" name="att.file"><div class="field"><label for="at-${i}"><code></code></label><input id="at-${i}" name="att.title"></div>`;
+        li.querySelector('input[type=hidden]').value = r.name;
+        li.querySelector('code').textContent = r.name;
+        rows.append(li);
+        li.querySelector('#at-' + i).focus();
+        changed();
+      });
+      attach.value = '';
+    });
+  }
   for (const input of [$('#pick-photos'), $('#camera-photo')]) {
     input.addEventListener('change', () => { send(Array.from(input.files)); input.value = ''; });
   }
