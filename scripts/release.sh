@@ -11,6 +11,7 @@
 #                                  RELEASE_CHECK_COLD below)
 #
 # VERSION defaults to the commit's tag (git describe), else "dev".
+# RELEASE_TARGETS="linux/amd64 ..." builds only those targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/content"
@@ -35,12 +37,6 @@ func (s *Session) Preview(ctx context.Context, file string, data []byte, sink pu
 	fsys := &overlayFS{base: s.opt.Source, file: file, data: data, mod: time.Now()}
 	opt := s.loadOptions()
 	opt.Drafts = true // a draft is what staff preview most
-	pages, lds := content.Rescan(ctx, fsys, opt, s.pages)
-	now := s.opt.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	st, ads := site.Assemble(s.cfg, pages, site.Options{Future: true, Now: now})
 	mine := func(list []diag.Diagnostic) {
 		for _, d := range list {
 			if d.File == file || (d.File != "" && filepath.ToSlash(filepath.Dir(d.File)) == filepath.ToSlash(filepath.Dir(file)) && filepath.Base(file) == "index.md") {
@@ -48,9 +44,7 @@ func (s *Session) Preview(ctx context.Context, file string, data []byte, sink pu
 			}
 		}
 	}
-	mine(lds)
-	mine(ads)
-	sp := st.ByFile[file]
+	st, sp := s.previewSite(ctx, fsys, file, opt, mine)
 	if sp == nil {
 		return nil, ds, errors.New(file + ": not a page of the site")
 	}
@@ -163,4 +157,72 @@ func sortEntries(es []fs.DirEntry) {
 			es[j], es[j-1] = es[j-1], es[j]
 		}
 	}
+}
+
+// previewCache is the site a preview assembled, kept while the staff
+// type in the text: the next preview of the same file with the same front
+// matter takes the new page into it instead of assembling the site again
+// (at 10,000 reports, assembling costs most of a preview).
+type previewCache struct {
+	file  string
+	front uint64
+	quick *quickState // the serve run it was made after
+	site  *site.Site
+}
+
+// previewSite reads the unsaved page and gives a site that holds it, and
+// its place there (a copy of the site.Page, so the site shared with the
+// last run is left as it was).
+func (s *Session) previewSite(ctx context.Context, fsys fs.FS, file string, opt content.Options, mine func([]diag.Diagnostic)) (*site.Site, *site.Page) {
+	old := s.pages[file]
+	var p *content.Page
+	if old != nil {
+		var lds []diag.Diagnostic
+		p, lds = content.Reload(fsys, old, opt)
+		mine(lds)
+		if p == nil {
+			return nil, nil
+		}
+		var base *site.Site
+		switch c := s.preview; {
+		case s.quick != nil && p.FrontSum == old.FrontSum && s.quick.site.ByFile[file] != nil:
+			base = s.quick.site // only the text changed: the last run's site fits
+		case c != nil && c.file == file && c.front == p.FrontSum && c.quick == s.quick && c.quick != nil:
+			base = c.site
+		}
+		if base != nil {
+			cp := *base.ByFile[file]
+			cp.Page = p
+			return base, &cp
+		}
+	}
+	var pages []*content.Page
+	if old != nil {
+		for _, f := range slices.Sorted(maps.Keys(s.pages)) {
+			if f == file {
+				pages = append(pages, p)
+			} else {
+				pages = append(pages, s.pages[f])
+			}
+		}
+	} else {
+		var lds []diag.Diagnostic
+		pages, lds = content.Rescan(ctx, fsys, opt, s.pages)
+		mine(lds)
+	}
+	now := s.opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	st, ads := site.Assemble(s.cfg, pages, site.Options{Future: true, Now: now})
+	mine(ads)
+	sp := st.ByFile[file]
+	if sp == nil {
+		return st, nil
+	}
+	if p != nil {
+		s.preview = &previewCache{file: file, front: p.FrontSum, quick: s.quick, site: st}
+	}
+	cp := *sp
+	return st, &cp
 }

@@ -66,7 +66,7 @@ func scrubFiles(t *testing.T, config string) fstest.MapFS {
 	sitetest.Add(fsys, dir+"lembar.pdf", scrubtest.PDF(scrubtest.PDFOptions{}))
 	sitetest.Add(fsys, dir+"lembar.docx", scrubtest.DOCX())
 	sitetest.Add(fsys, dir+"lembar.odt", scrubtest.ODT())
-	sitetest.Add(fsys, "content/berita/2025-07-29-kunjungan/laporan.pdf", scrubtest.PDF(scrubtest.PDFOptions{ObjectStreams: true, CompressedXMP: true}))
+	sitetest.Add(fsys, "content/berita/2025-07-29-kunjungan/laporan.pdf", scrubtest.PDF(scrubtest.PDFOptions{ObjectStreams: true, CompressedXMP: true, Photo: true}))
 	return fsys
 }
 
@@ -255,6 +255,9 @@ attachments:
   - {file: rahasia.pdf, title: Terkunci}
   - {file: rusak.docx, title: Rusak}
   - {file: foto.heic, title: Foto}
+  - {file: foto.webp, title: Foto miring}
+  - {file: lama.doc, title: Word lama}
+  - {file: aneh.pdf, title: XMP aneh}
 ---
 Isi.
 `
@@ -262,11 +265,17 @@ Isi.
 	sitetest.Add(fsys, "content/modul/sd/m/rahasia.pdf", scrubtest.PDF(scrubtest.PDFOptions{Encrypted: true}))
 	sitetest.Add(fsys, "content/modul/sd/m/rusak.docx", scrubtest.Corrupt(scrubtest.DOCX()))
 	sitetest.Add(fsys, "content/modul/sd/m/foto.heic", append([]byte("\x00\x00\x00\x18ftypheic"), make([]byte, 64)...))
+	sitetest.Add(fsys, "content/modul/sd/m/foto.webp", scrubtest.SidewaysWebP(6))
+	sitetest.Add(fsys, "content/modul/sd/m/lama.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...))
+	sitetest.Add(fsys, "content/modul/sd/m/aneh.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Metadata /Subtype /XML /Filter /ASCIIHexDecode /Length 8 >>\nstream\n42756469\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n"))
 	s := sitetest.Build(t, fsys, sitetest.Options{})
 	s.AssertFailed(t)
 	got := s.Diagnostics()
 	want := []string{
+		`content/modul/sd/m/aneh.pdf: warta cannot remove the personal data from this PDF (its XMP metadata is compressed in a way warta cannot rewrite); save it again (a PDF: print it to a new PDF) and use that file`,
 		`content/modul/sd/m/foto.heic: this is a HEIC file, which keeps the camera's position, the owner's name and other data that warta cannot remove; save it as JPEG or PNG and use that file instead`,
+		`content/modul/sd/m/foto.webp: this WebP picture is stored sideways (EXIF orientation 6), and warta cannot turn it upright in this format once its metadata is gone; save it upright, or as JPEG`,
+		`content/modul/sd/m/lama.doc: this is an old-format Office file (.doc), whose author fields warta cannot remove; save it as .docx, .xlsx, .pptx or PDF, or set privacy.strip_document_metadata: false to publish it as it is`,
 		`content/modul/sd/m/rahasia.pdf: this PDF is protected with a password or encryption, so warta cannot remove the names in it; save a copy without protection and use that, or set privacy.strip_document_metadata: false to publish it as it is`,
 		`content/modul/sd/m/rusak.docx: this docx file is damaged (zip: not a valid zip file), so warta cannot remove the personal data in it; save it again from the program that made it`,
 	}

@@ -49,6 +49,7 @@ type Session struct {
 	quick    *quickState          // what the quick path of Update reuses (quick.go)
 	search   render.IndexBuilder  // the search index, kept between runs
 	edits    []edit               // pages read again in place by the last loadContent
+	preview  *previewCache        // the site the last preview assembled (preview.go)
 	drafts   map[string]bool      // files of the drafts left out (leftout.go)
 
 	schools     []reach.School // data/sekolah.yaml, read with the settings

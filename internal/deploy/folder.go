@@ -23,7 +23,11 @@ type folder struct {
 }
 
 func openFolder(t config.DeployTarget, o Options) (Target, error) {
-	dest, err := filepath.Abs(t.Path)
+	dest := t.Path
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(o.SiteDir, dest) // site.yaml's paths are the site folder's
+	}
+	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, fail(diag.DeployFolderUnsafe, t.Path, err)
 	}

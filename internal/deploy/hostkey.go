@@ -38,6 +38,8 @@ func hostKeyCheck(t config.DeployTarget, s *secrets, addr string) (ssh.HostKeyCa
 			return nil, nil, fail(diag.DeployKnownHosts, shown, err)
 		}
 		file = filepath.Join(home, rest)
+	} else if !filepath.IsAbs(file) {
+		file = filepath.Join(s.siteDir, file)
 	}
 	cb, err := knownhosts.New(file)
 	if err != nil {

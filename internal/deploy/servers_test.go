@@ -103,6 +103,7 @@ func start(t *testing.T, cmd *exec.Cmd, log string) {
 
 // sshServer is a running sshd.
 type sshServer struct {
+	Pid        int // the listening sshd
 	Port       int
 	KnownHosts string // lists the server's real host key
 	KeyFile    string // the client's private key
@@ -142,7 +143,7 @@ func startSSHD(t *testing.T) sshServer {
 	waitPort(t, port, cmd, log)
 	known := filepath.Join(dir, "known_hosts")
 	write(t, known, knownhostsLine(port, hostPub))
-	return sshServer{Port: port, KnownHosts: known, KeyFile: filepath.Join(dir, "client_ed25519"), User: u.Username, HostKey: hostPub}
+	return sshServer{Pid: cmd.Process.Pid, Port: port, KnownHosts: known, KeyFile: filepath.Join(dir, "client_ed25519"), User: u.Username, HostKey: hostPub}
 }
 
 func knownhostsLine(port int, key ssh.PublicKey) string {
@@ -210,4 +211,23 @@ func write(t *testing.T, file, text string) {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// dropConnections kills the sshd processes serving connections (the
+// children of the listening one), as a network that drops would end them;
+// the server itself goes on listening.
+func (s sshServer) dropConnections(t *testing.T) int {
+	t.Helper()
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(s.Pid) + "/task/" + strconv.Itoa(s.Pid) + "/children")
+	if err != nil {
+		t.Skipf("cannot list sshd's connections here: %v", err)
+	}
+	n := 0
+	for _, f := range strings.Fields(string(data)) {
+		pid, _ := strconv.Atoi(f)
+		if p, err := os.FindProcess(pid); err == nil && p.Kill() == nil {
+			n++
+		}
+	}
+	return n
 }

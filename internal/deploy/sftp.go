@@ -24,10 +24,13 @@ import (
 // written under a temporary name beside its place and renamed over the
 // old one, so a reader gets the old file or the new one, never a part.
 type sftpTarget struct {
-	ssh  *ssh.Client
-	c    *sftp.Client
 	root string
+	dial func(context.Context) (*ssh.Client, *sftp.Client, error)
 	made sync.Map // folders known to exist
+
+	mu  sync.Mutex
+	ssh *ssh.Client
+	c   *sftp.Client
 }
 
 func openSFTP(ctx context.Context, t config.DeployTarget, s *secrets) (Target, error) {
@@ -40,37 +43,73 @@ func openSFTP(ctx context.Context, t config.DeployTarget, s *secrets) (Target, e
 	if err != nil {
 		return nil, err
 	}
-	var refused error
-	cfg := &ssh.ClientConfig{
-		User: t.User, Auth: auth, HostKeyAlgorithms: algos, Timeout: 20 * time.Second,
-		HostKeyCallback: func(host string, remote net.Addr, key ssh.PublicKey) error {
-			refused = check(host, remote, key)
-			return refused
-		},
-	}
-	d := net.Dialer{Timeout: 20 * time.Second}
-	conn, err := d.DialContext(ctx, "tcp", addr)
-	if err != nil {
-		return nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
-	}
-	sc, chans, reqs, err := ssh.NewClientConn(conn, addr, cfg)
-	if err != nil {
-		conn.Close()
-		if refused != nil {
-			return nil, refused
+	dial := func(ctx context.Context) (*ssh.Client, *sftp.Client, error) {
+		var refused error
+		cfg := &ssh.ClientConfig{
+			User: t.User, Auth: auth, HostKeyAlgorithms: algos, Timeout: 20 * time.Second,
+			HostKeyCallback: func(host string, remote net.Addr, key ssh.PublicKey) error {
+				refused = check(host, remote, key)
+				return refused
+			},
 		}
-		if strings.Contains(err.Error(), "unable to authenticate") {
-			return nil, fail(diag.DeployLogin, addr, t.User, err)
+		d := net.Dialer{Timeout: 20 * time.Second}
+		conn, err := d.DialContext(ctx, "tcp", addr)
+		if err != nil {
+			return nil, nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
 		}
-		return nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
+		sc, chans, reqs, err := ssh.NewClientConn(conn, addr, cfg)
+		if err != nil {
+			conn.Close()
+			if refused != nil {
+				return nil, nil, refused
+			}
+			if strings.Contains(err.Error(), "unable to authenticate") {
+				return nil, nil, fail(diag.DeployLogin, addr, t.User, err)
+			}
+			return nil, nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
+		}
+		client := ssh.NewClient(sc, chans, reqs)
+		c, err := sftp.NewClient(client)
+		if err != nil {
+			client.Close()
+			return nil, nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
+		}
+		return client, c, nil
 	}
-	client := ssh.NewClient(sc, chans, reqs)
-	c, err := sftp.NewClient(client)
+	client, c, err := dial(ctx)
 	if err != nil {
-		client.Close()
-		return nil, &Error{Code: diag.DeployConnect, Args: []any{addr, err}, Err: err}
+		return nil, err
 	}
-	return &sftpTarget{ssh: client, c: c, root: t.Path}, nil
+	return &sftpTarget{root: t.Path, dial: dial, ssh: client, c: c}, nil
+}
+
+// client is the connection in use.
+func (t *sftpTarget) client() *sftp.Client {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.c
+}
+
+// lost connects again when err says the connection c was lost (a network
+// that dropped, a server restarted), so that the next try of this file
+// and the files after it go through a new one. A failure to connect is
+// left for that next try to meet.
+func (t *sftpTarget) lost(ctx context.Context, c *sftp.Client, err error) {
+	if !errors.Is(err, sftp.ErrSSHFxConnectionLost) && !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.c != c {
+		return // another sender connected again already
+	}
+	client, nc, derr := t.dial(ctx)
+	if derr != nil {
+		return
+	}
+	t.c.Close()
+	t.ssh.Close()
+	t.ssh, t.c = client, nc
 }
 
 // sshAuth gathers the ways to log in the target names: a key (from a
@@ -127,11 +166,11 @@ func sshAuth(t config.DeployTarget, s *secrets) ([]ssh.AuthMethod, error) {
 
 func (t *sftpTarget) remote(name string) string { return path.Join(t.root, name) }
 
-func (t *sftpTarget) mkdir(dir string) error {
+func (t *sftpTarget) mkdir(c *sftp.Client, dir string) error {
 	if _, ok := t.made.Load(dir); ok {
 		return nil
 	}
-	if err := t.c.MkdirAll(dir); err != nil {
+	if err := c.MkdirAll(dir); err != nil {
 		return err
 	}
 	t.made.Store(dir, true)
@@ -139,17 +178,24 @@ func (t *sftpTarget) mkdir(dir string) error {
 }
 
 func (t *sftpTarget) Put(ctx context.Context, name, local string, size int64, h Header) error {
+	c := t.client()
+	err := t.put(ctx, c, name, local)
+	t.lost(ctx, c, err)
+	return err
+}
+
+func (t *sftpTarget) put(ctx context.Context, c *sftp.Client, name, local string) error {
 	src, err := os.Open(local)
 	if err != nil {
 		return localError{err}
 	}
 	defer src.Close()
 	dst := t.remote(name)
-	if err := t.mkdir(path.Dir(dst)); err != nil {
+	if err := t.mkdir(c, path.Dir(dst)); err != nil {
 		return err
 	}
 	tmp := path.Join(path.Dir(dst), ".warta-"+path.Base(dst)+".tmp")
-	f, err := t.c.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC)
+	f, err := c.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC)
 	if err != nil {
 		return err
 	}
@@ -161,23 +207,25 @@ func (t *sftpTarget) Put(ctx context.Context, name, local string, size int64, h 
 		err = cerr
 	}
 	if err == nil {
-		err = t.c.PosixRename(tmp, dst)
+		err = c.PosixRename(tmp, dst)
 	}
 	if err != nil {
-		t.c.Remove(tmp)
+		c.Remove(tmp)
 	}
 	return err
 }
 
 func (t *sftpTarget) Delete(ctx context.Context, name string) error {
+	c := t.client()
 	dst := t.remote(name)
-	if err := t.c.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := c.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.lost(ctx, c, err)
 		return err
 	}
 	// Folders the site no longer uses go too: removing a folder that
 	// still holds something fails, which is where this stops.
 	for dir := path.Dir(dst); dir != t.root && strings.HasPrefix(dir, t.root+"/"); dir = path.Dir(dir) {
-		if t.c.RemoveDirectory(dir) != nil {
+		if c.RemoveDirectory(dir) != nil {
 			break
 		}
 		t.made.Delete(dir)
@@ -186,6 +234,8 @@ func (t *sftpTarget) Delete(ctx context.Context, name string) error {
 }
 
 func (t *sftpTarget) Close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	t.c.Close()
 	return t.ssh.Close()
 }

@@ -155,3 +155,31 @@ func TestSFTPFailureStopsLaterSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestSFTPConnectionDropped: the connection drops in the middle of a
+// deploy; warta connects again and the deploy ends complete.
+func TestSFTPConnectionDropped(t *testing.T) {
+	srv := startSSHD(t)
+	root := filepath.Join(t.TempDir(), "www")
+	s := newSite(t)
+	dropped, retries := 0, 0
+	res, err := Run(context.Background(), Options{SiteDir: s.dir, Output: s.out, Target: sftpTarget_(srv, root), Workers: 1, Wait: 10 * time.Millisecond,
+		Progress: func(e Event) {
+			switch {
+			case e.Kind == Sent && e.Done == 3 && dropped == 0:
+				dropped = srv.dropConnections(t)
+			case e.Kind == Retrying:
+				retries++
+			}
+		}})
+	if err != nil {
+		t.Fatalf("the deploy did not recover from a dropped connection: %v", err)
+	}
+	if dropped == 0 || retries == 0 {
+		t.Fatalf("the connection was not dropped (%d processes killed, %d retries)", dropped, retries)
+	}
+	if res.Sent != len(fixture) {
+		t.Errorf("sent %d, want %d", res.Sent, len(fixture))
+	}
+	sameFiles(t, "after a dropped connection", readTree(t, root), s.files())
+}

@@ -48,10 +48,23 @@ func browser(t *testing.T) context.Context {
 }
 
 // run runs browser actions, failing the test with what was being done.
+// Each action is tried again (up to 5 times) when it fails because the
+// page it looked at was just replaced by the next one (chromedp still
+// held a node of the old document): the lookup failed before the action
+// did anything, so trying again is safe.
 func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		t.Fatalf("%s: %v", what, err)
+	for _, a := range actions {
+		var err error
+		for try := 0; try < 5; try++ {
+			if err = chromedp.Do(ctx, a); err == nil || !strings.Contains(err.Error(), "Could not find node") {
+				break
+			}
+			time.Sleep(300 * time.Millisecond)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
 	}
 }
 
@@ -134,6 +147,15 @@ func submit(t *testing.T, ctx context.Context, what, click, then string) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("window.wartaOld = true")); err != nil {
 		t.Fatal(err)
 	}
-	run(t, ctx, what, chromedp.Click(chromedp.CSS(click)))
+	for try := 0; ; try++ {
+		err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(click)))
+		if err == nil || strings.Contains(err.Error(), "navigated or closed") {
+			break // the click led on before chromedp heard back: it was made
+		}
+		if try == 4 || !strings.Contains(err.Error(), "Could not find node") {
+			t.Fatalf("%s: %v", what, err)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
 	waitJS(t, ctx, what, "!window.wartaOld && !!document.querySelector("+jsString(then)+")")
 }

@@ -53,9 +53,14 @@ type SchoolView struct {
 	District, DistrictURL, Code string
 	Kelurahan, NPSN             string
 	Entries                     []Entry
-	Modules                     []render.Link
+	Modules                     []render.Link // the first schoolModules of the level
+	ModuleCount                 int           // all modules of the level
 	LevelURL                    string
 }
+
+// schoolModules is how many of its level's modules a school's page lists
+// (in the level's order); the level's page lists them all.
+const schoolModules = 12
 
 // Entry is a report or gallery of a school's visits.
 type Entry struct {
@@ -127,7 +132,7 @@ func NewExtension(r *Reach, urls render.URLs) (*Extension, []diag.Diagnostic) {
 			case "district":
 				terms[term.Name] = term
 			case "program":
-				if slices.ContainsFunc(term.Pages, func(p *site.Page) bool { return slices.Contains(r.Reports, p) }) {
+				if slices.ContainsFunc(term.Pages, r.reported) {
 					programs = append(programs, term)
 				}
 			}
@@ -210,7 +215,9 @@ func (r *Reach) schoolView(s *School, urls render.URLs, lang string, termURL fun
 		}
 		v.Entries = append(v.Entries, Entry{ISO: p.Date.Format("2006-01-02"), Date: i18n.Lang(lang).Date(p.Date), Title: p.Title, URL: urls.Rel(p.URL), Kind: kind})
 	}
-	for _, m := range r.Site.Modules[s.Level] {
+	mods := r.Site.Modules[s.Level]
+	v.ModuleCount = len(mods)
+	for _, m := range mods[:min(len(mods), schoolModules)] {
 		v.Modules = append(v.Modules, render.Link{Title: m.Title, URL: urls.Rel(m.URL)})
 	}
 	if sec := r.Site.Sections["modul/"+s.Level]; sec != nil {

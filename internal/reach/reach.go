@@ -123,6 +123,19 @@ func reportedBy(g *site.Page, key string) bool {
 	return false
 }
 
+// reported says whether p is a report naming a known school.
+func (r *Reach) reported(p *site.Page) bool {
+	if p.News == nil || p.Visit == nil {
+		return false
+	}
+	for _, ref := range p.Visit.Schools {
+		if r.byKey[ref.Key] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // School finds a school by key.
 func (r *Reach) School(key string) *School { return r.byKey[key] }
 

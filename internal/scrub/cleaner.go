@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/dinsos-metro/warta/internal/imageproc"
 )
 
 // CleanerOptions configure a Cleaner.
@@ -260,7 +262,7 @@ func (e *Error) UnmarshalJSON(b []byte) error {
 
 // store keeps cleaned files by key: in memory, or in a folder as
 // <key[:2]>/<key>, each file a 4-byte length, the metadata as JSON, then
-// the bytes, written through a temporary file and a rename.
+// the bytes, written as the image cache writes (imageproc.WriteAtomic).
 type store struct {
 	dir string
 	mu  sync.Mutex
@@ -314,24 +316,7 @@ func (s *store) put(key string, m cacheMeta, data []byte) error {
 		s.mu.Unlock()
 		return nil
 	}
-	name := s.path(key)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(raw)
-	if err := errors.Join(werr, f.Close()); err != nil {
-		_ = os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), name); err != nil {
-		_ = os.Remove(f.Name())
-		return err
-	}
-	return nil
+	return imageproc.WriteAtomic(s.path(key), raw)
 }
 
 // prune removes entries not in keep, and temporary files over an hour

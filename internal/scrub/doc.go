@@ -41,12 +41,19 @@
 //   - PDF: in the document information dictionary, Author, Creator and any
 //     key the standard does not define (Title, Subject, Keywords, Producer,
 //     the dates and Trapped describe the document or the software, and
-//     stay); the XMP metadata streams, which repeat the author. Fields are
-//     blanked in place (overwritten with spaces, a compressed stream with a
-//     stream of the same length), so every byte offset of the file and its
-//     cross-reference table stays true and nothing else is touched. A PDF
-//     whose metadata cannot be blanked that way, an encrypted PDF (its
-//     fields cannot be read) and a damaged one are refused.
+//     stay); the XMP metadata streams, which repeat the author; comments
+//     (markup annotations: who wrote them and what they say; an empty note
+//     stays in place). Fields are blanked in place (overwritten with
+//     spaces, a compressed stream with a stream of the same length), so
+//     every byte offset of the file and its cross-reference table stays
+//     true and nothing else is touched. When a compressed object stream,
+//     blanked, no longer fits its room, its objects are written again,
+//     blanked, in a revision appended to the file, and the old stream is
+//     overwritten with spaces. An encrypted PDF (its fields cannot be read)
+//     and a damaged one are refused. pdfcpu, the PDF library of Go, is not
+//     used: it writes the whole file again, with the time of the run in
+//     its information dictionary and ID, so a build would no longer give
+//     the same bytes twice.
 //   - Office Open XML (docx, xlsx, pptx and their macro and template
 //     forms): docProps/core.xml creator and lastModifiedBy,
 //     docProps/app.xml Company and Manager, every custom property; in Word

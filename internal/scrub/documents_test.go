@@ -40,6 +40,7 @@ func inflated(b []byte) []byte {
 
 var pdfCases = map[string]scrubtest.PDFOptions{
 	"classic":                    {},
+	"with a phone photo":         {Photo: true},
 	"compressed XMP":             {CompressedXMP: true},
 	"object and xref streams":    {ObjectStreams: true},
 	"object streams and deflate": {ObjectStreams: true, CompressedXMP: true},
@@ -114,6 +115,17 @@ func TestPDFKeptAndReportedWhenNotStripping(t *testing.T) {
 	}
 	if !bytes.Equal(res.Data, src) {
 		t.Error("the PDF changed though documents are not stripped")
+	}
+	photo := scrubtest.PDF(scrubtest.PDFOptions{Photo: true})
+	res, err = scrub.Clean("lembar.pdf", photo, scrub.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(res.Data, []byte("Budi Santoso) /Creator")) {
+		t.Error("not stripping documents: the author was removed")
+	}
+	if bytes.Contains(res.Data, []byte("Exif")) || bytes.Contains(res.Data, []byte("SN-4711-0815")) {
+		t.Error("not stripping documents: the photo in the PDF kept its EXIF (pictures are always stripped)")
 	}
 	if got := fieldNames(res.Fields); !sameSet(got, []string{"Author", "Creator", "Company", "XMP metadata"}) {
 		t.Errorf("fields %v", got)

@@ -2,6 +2,7 @@ package scrub_test
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"image/gif"
@@ -205,6 +206,17 @@ func TestWebPLosesEXIFAndXMP(t *testing.T) {
 	want := webp("VP8X=\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "VP8L=/fake-bitstream")
 	if !bytes.Equal(out, want) {
 		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+}
+
+func TestSidewaysWebPIsRefused(t *testing.T) {
+	_, err := scrub.Clean("foto.webp", scrubtest.SidewaysWebP(6), scrub.Options{})
+	var e *scrub.Error
+	if !errors.As(err, &e) || e.Kind != scrub.CannotTurn || e.Detail != 6 {
+		t.Errorf("error %v; want CannotTurn with orientation 6", err)
+	}
+	if _, err := scrub.Clean("foto.webp", scrubtest.SidewaysWebP(1), scrub.Options{}); err != nil {
+		t.Errorf("an upright WebP: %v", err)
 	}
 }
 

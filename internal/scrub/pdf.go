@@ -47,10 +47,7 @@ func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 			return nil, nil, &Error{Kind: Encrypted, Format: "PDF"}
 		}
 	}
-	p := &pdfCleaner{data: data, out: data, strip: strip, byRef: map[[2]int64][]*pdfObject{}}
-	if strip {
-		p.out = bytes.Clone(data)
-	}
+	p := &pdfCleaner{data: data, out: bytes.Clone(data), strip: strip, byRef: map[[2]int64][]*pdfObject{}}
 	for _, o := range objs {
 		p.byRef[[2]int64{o.num, o.gen}] = append(p.byRef[[2]int64{o.num, o.gen}], o)
 	}
@@ -75,10 +72,14 @@ func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 			inStreams = append(inStreams, ref[0])
 		}
 	}
-	if len(inStreams) > 0 {
-		if err := p.infoInObjectStreams(objs, inStreams); err != nil {
-			return nil, nil, err
+	for _, o := range objs {
+		if o.val.kind == 'd' {
+			p.annotation(p.data, p.out, o.val)
+			p.photo(o)
 		}
+	}
+	if err := p.objectStreams(objs, inStreams); err != nil {
+		return nil, nil, err
 	}
 	for _, o := range objs {
 		if err := p.metadata(o); err != nil {
@@ -89,7 +90,7 @@ func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 }
 
 type pdfCleaner struct {
-	data, out []byte // out is data when only reporting
+	data, out []byte // out: a copy of data, blanked
 	strip     bool
 	byRef     map[[2]int64][]*pdfObject
 	fields    []Field
@@ -216,7 +217,66 @@ func blankMetadataRefs(out []byte, d pval) {
 	}
 }
 
-// infoInObjectStreams blanks information dictionaries that are stored in
+// photo strips a JPEG picture of the page (an image XObject whose only
+// filter is DCTDecode) as StripJPEG strips a published photo, whatever the
+// setting: what it leaves is padded with zeros after the end of the image,
+// which decoders never read, so the stream keeps its length. (A PDF places
+// its pictures itself: the EXIF orientation was never used.)
+func (p *pdfCleaner) photo(o *pdfObject) {
+	if st, _ := o.val.get("Subtype"); !o.stream || !st.isName("Image") {
+		return
+	}
+	f, _ := o.val.get("Filter")
+	if f.kind == 'a' && len(f.items) == 1 {
+		f = f.items[0]
+	}
+	if !f.isName("DCTDecode") && !f.isName("DCT") {
+		return
+	}
+	data := p.data[o.data:o.dEnd]
+	stripped, err := StripJPEG(data)
+	if err != nil || len(stripped) >= len(data) {
+		return // not a JPEG warta can read, or nothing to strip: as it is
+	}
+	dst := p.out[o.data:o.dEnd]
+	n := copy(dst, stripped)
+	clear(dst[n:])
+}
+
+// markupAnnotations are the annotation types that are comments: their /T
+// is the name of who wrote them.
+var markupAnnotations = map[string]bool{
+	"Text": true, "FreeText": true, "Line": true, "Square": true, "Circle": true, "Polygon": true,
+	"PolyLine": true, "Highlight": true, "Underline": true, "Squiggly": true, "StrikeOut": true,
+	"Stamp": true, "Caret": true, "Ink": true, "FileAttachment": true, "Sound": true, "Redact": true,
+}
+
+// annotation reports and blanks what a comment (a markup annotation)
+// says and who wrote it: an empty note is left where it was.
+func (p *pdfCleaner) annotation(src, dst []byte, d pval) (blanked bool) {
+	if st, _ := d.get("Subtype"); st.kind != 'n' || !markupAnnotations[st.name] {
+		return false
+	}
+	if _, ok := d.get("Rect"); !ok {
+		return false
+	}
+	for _, e := range d.entries {
+		switch e.key {
+		case "T", "Contents", "RC", "Subj":
+			if (e.val.kind != 's' && e.val.kind != 'h') || !emptyPDFString(src[e.val.start:e.val.end]) {
+				p.field("comments")
+			}
+			if p.strip {
+				blank(dst[e.start:e.val.end], "")
+				blanked = true
+			}
+		}
+	}
+	return blanked
+}
+
+// objectStreams blanks information dictionaries (the objects nums) and
+// comments that are stored in
 // compressed object streams (PDF 1.5): the stream is inflated, blanked and
 // deflated again into exactly its old length. When it no longer fits
 // (blanks compress no better than names, and Go's deflate is not zlib's),
@@ -224,7 +284,7 @@ func blankMetadataRefs(out []byte, d pval) {
 // in a revision appended to the file (as any PDF editor saves a change),
 // and the old stream is overwritten with a stream of spaces: nothing of
 // the names is left in the file.
-func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error {
+func (p *pdfCleaner) objectStreams(objs []*pdfObject, nums []int64) error {
 	found, unread := 0, 0
 	var moved []movedObject
 	var emptied []int64
@@ -272,13 +332,15 @@ func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error 
 				continue
 			}
 			inside = append(inside, movedObject{num: num.num, at: int(at)})
-			if !slices.Contains(nums, num.num) {
-				continue
-			}
 			ol := &pdfLexer{data: orig, pos: int(at)}
-			if v, err := ol.value(); err == nil && v.kind == 'd' {
+			v, err := ol.value()
+			switch {
+			case err != nil || v.kind != 'd':
+			case slices.Contains(nums, num.num):
 				hit = p.info(orig, buf, v) || hit
 				found++
+			default:
+				hit = p.annotation(orig, buf, v) || hit
 			}
 		}
 		if !hit || !p.strip {
@@ -309,7 +371,7 @@ func (p *pdfCleaner) infoInObjectStreams(objs []*pdfObject, nums []int64) error 
 		}
 		emptied = append(emptied, o.num)
 	}
-	if found == 0 && unread > 0 {
+	if len(nums) > 0 && found == 0 && unread > 0 {
 		// It may be in a stream warta cannot read: not checked is not clean.
 		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its document information is in a stream warta cannot read")}
 	}

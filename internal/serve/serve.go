@@ -21,6 +21,7 @@ package serve
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"io"
 	"io/fs"
@@ -54,6 +55,12 @@ type Options struct {
 	// Schedule, when set, makes pages dated in the future go live at
 	// their time (schedule.go); its Due defaults to a preview rebuild.
 	Schedule *Schedule
+	// TLS, when set, makes Serve answer HTTPS only (warta serve
+	// --tls-cert/--tls-auto on an office network).
+	TLS *tls.Config
+	// Gate, when set, wraps every request, the site's pages too: with
+	// accounts the preview shows drafts, so it needs a login as well.
+	Gate func(http.Handler) http.Handler
 }
 
 // Server is a running preview.
@@ -253,7 +260,14 @@ func (s *Server) Serve(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	h := s.Handler()
+	if s.opt.Gate != nil {
+		h = s.opt.Gate(h)
+	}
+	if s.opt.TLS != nil {
+		ln = tls.NewListener(ln, s.opt.TLS)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if s.opt.Dir != "" {

@@ -25,6 +25,9 @@ type PDFOptions struct {
 	// Padding adds an incompressible image of this many bytes (for
 	// benchmarks of large files).
 	Padding int
+	// Photo makes the page's picture a phone photo (PhoneJPEG, with its
+	// EXIF), as some programs embed them.
+	Photo bool
 }
 
 // PDF is a one-page PDF whose information dictionary names its author
@@ -55,6 +58,9 @@ func PDF(o PDFOptions) []byte {
 		noise[i] = byte(r.Uint32())
 	}
 	objs[8] = stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8", len(noise)/3), noise[:len(noise)/3*3])
+	if o.Photo {
+		objs[8] = stream("/Type /XObject /Subtype /Image /Width 32 /Height 24 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode", PhoneJPEG(32, 24, 1))
+	}
 	trailerExtra := ""
 	if o.Encrypted {
 		objs[9] = "<< /Filter /Standard /V 1 /R 2 /O <00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF> /U <00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF> /P -44 >>"

@@ -254,6 +254,27 @@ func TextPNG(w, h, orientation int) []byte {
 	return append(out, plain[len(plain)-12:]...)
 }
 
+// SidewaysWebP is a WebP container with an EXIF chunk saying the picture
+// is stored turned (orientation), around a made-up VP8L payload: enough
+// for readers of its metadata, not for a decoder.
+func SidewaysWebP(orientation int) []byte {
+	var body []byte
+	chunk := func(fourcc string, data []byte) {
+		body = append(body, fourcc...)
+		body = binary.LittleEndian.AppendUint32(body, uint32(len(data)))
+		body = append(body, data...)
+		if len(data)%2 == 1 {
+			body = append(body, 0)
+		}
+	}
+	chunk("VP8X", []byte{0x08, 0, 0, 0, 15, 0, 0, 11, 0, 0})
+	chunk("VP8L", []byte("/made-up"))
+	chunk("EXIF", exifTIFF(orientation, nil))
+	out := append([]byte("RIFF"), binary.LittleEndian.AppendUint32(nil, uint32(len(body)+4))...)
+	out = append(out, "WEBP"...)
+	return append(out, body...)
+}
+
 func appendChunk(out []byte, typ string, data []byte) []byte {
 	out = binary.BigEndian.AppendUint32(out, uint32(len(data)))
 	body := append([]byte(typ), data...)

@@ -1,0 +1,171 @@
+package newsroom_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dinsos-metro/warta/internal/auth"
+	"github.com/dinsos-metro/warta/internal/history"
+)
+
+// TestTeamReview is the review step over HTTP: a writer's report goes to
+// review, comes back with a comment the writer sees, goes again with the
+// changes the editor sees, and is approved; the audit log and the page's
+// history name who did each step.
+func TestTeamReview(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	budi, siti := ts.login("budi"), ts.login("siti")
+
+	resp, body := budi.post("/_redaksi/new", url.Values{"kind": {"news"}, "title": {"Kunjungan ke SD Negeri 3"}, "date": {"2025-09-01"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("new: %s\n%s", resp.Status, body)
+	}
+	file := "content/berita/2025-09-01-kunjungan-ke-sd-negeri-3.md"
+	if !strings.Contains(ts.read(file), "writer: budi") {
+		t.Fatalf("the new page does not name its writer:\n%s", ts.read(file))
+	}
+	send := func(p *person, action, text string) {
+		t.Helper()
+		resp, body := p.post("/_redaksi/save", url.Values{"file": {file}, "hash": {ts.hash(file)}, "action": {action},
+			"f.location": {"SD Negeri 3 Metro"}, "body": {text}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save %s: %s\n%s", action, resp.Status, body)
+		}
+	}
+	send(budi, "review", "Murid SD belajar menjaga diri.\n")
+	if code, page := budi.get("/_redaksi/review"); code != http.StatusForbidden {
+		t.Errorf("a writer opened the review queue: %d\n%s", code, page)
+	}
+	code, queue := siti.get("/_redaksi/review")
+	if code != http.StatusOK {
+		t.Fatalf("queue: %d\n%s", code, queue)
+	}
+	contains(t, "the queue", queue, "Kunjungan ke SD Negeri 3", "Budi Santoso", "Halaman baru", "&#43; Murid SD belajar menjaga diri.", "SD Negeri 3 Metro")
+
+	// Returned with a comment: a draft again, with the note the writer sees.
+	resp, body = siti.post("/_redaksi/return", url.Values{"file": {file}, "hash": {ts.hash(file)}, "note": {""}})
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a return without a comment: %s", resp.Status)
+	}
+	resp, body = siti.post("/_redaksi/return", url.Values{"file": {file}, "hash": {ts.hash(file)}, "note": {"Sebutkan jumlah murid yang ikut."}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("return: %s\n%s", resp.Status, body)
+	}
+	page := ts.read(file)
+	contains(t, "the returned page", page, "draft: true", "review_note: \"Sebutkan jumlah murid yang ikut.\"", "review_by: siti")
+	if strings.Contains(page, "review: true") {
+		t.Errorf("the returned page is still in review:\n%s", page)
+	}
+	_, mine := budi.get("/_redaksi/mine")
+	contains(t, "the writer's pages", mine, "Sebutkan jumlah murid yang ikut.", "Siti Rahma", "status-draft")
+
+	// Fixed and sent again: the editor sees what changed.
+	send(budi, "review", "Sebanyak 40 murid SD belajar menjaga diri.\n")
+	_, queue = siti.get("/_redaksi/review")
+	contains(t, "the queue again", queue, "&#43; Sebanyak 40 murid SD belajar menjaga diri.", "Sebutkan jumlah murid yang ikut.")
+
+	// A stale hash changes nothing.
+	resp, _ = siti.post("/_redaksi/approve", url.Values{"file": {file}, "hash": {"0000"}})
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("approving a page that changed since: %s", resp.Status)
+	}
+	resp, body = siti.post("/_redaksi/approve", url.Values{"file": {file}, "hash": {ts.hash(file)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("approve: %s\n%s", resp.Status, body)
+	}
+	page = ts.read(file)
+	contains(t, "the approved page", page, "draft: false", "writer: budi", "Sebanyak 40 murid")
+	for _, gone := range []string{"review:", "review_note", "review_by"} {
+		if strings.Contains(page, gone) {
+			t.Errorf("the approved page still has %s:\n%s", gone, page)
+		}
+	}
+	if _, q := siti.get("/_redaksi/review"); strings.Contains(q, "Kunjungan ke SD Negeri 3") {
+		t.Error("the approved page is still in the queue")
+	}
+	resp, _ = siti.post("/_redaksi/approve", url.Values{"file": {file}, "hash": {ts.hash(file)}})
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("approving a published page again: %s", resp.Status)
+	}
+
+	// The audit log: every step, with the right person.
+	entries, err := ts.a.Audit().Read(auth.Filter{File: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for i := len(entries) - 1; i >= 0; i-- {
+		steps = append(steps, entries[i].Who+":"+entries[i].Action)
+	}
+	want := "budi:create budi:submit siti:return budi:submit siti:approve"
+	if got := strings.Join(steps, " "); got != want {
+		t.Errorf("audit log of %s:\n got %s\nwant %s", file, got, want)
+	}
+	// The history: each version by its person; the approval names the
+	// approver.
+	st, err := history.Open(ts.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	vs, err := st.Versions(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var authors []string
+	for i := len(vs) - 1; i >= 0; i-- {
+		authors = append(authors, vs[i].Author.Name)
+	}
+	if got := strings.Join(authors, ", "); got != "Budi Santoso, Budi Santoso, Siti Rahma, Budi Santoso, Siti Rahma" {
+		t.Errorf("authors of the versions: %s", got)
+	}
+	if len(vs) > 0 && !strings.Contains(vs[0].Message, "disetujui oleh Siti Rahma") {
+		t.Errorf("the approval's version says %q", vs[0].Message)
+	}
+
+	// The admin's view of the trail, filtered.
+	adm := ts.login("adm")
+	code, trail := adm.get("/_redaksi/audit?who=siti&action=approve")
+	if code != http.StatusOK {
+		t.Fatalf("audit view: %d\n%s", code, trail)
+	}
+	contains(t, "the audit view", trail, file, `<td class="act">approve</td>`)
+	if strings.Contains(trail, `<td class="act">submit</td>`) {
+		t.Error("the audit filter shows other actions")
+	}
+}
+
+// TestTeamPreviewNeedsLogin: with accounts, the site's preview (which
+// shows drafts) answers only people logged in, and the accounts folder
+// is never served.
+func TestTeamPreviewNeedsLogin(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	anon := &person{ts: ts, c: newClient()}
+	for _, path := range []string{"/", "/berita/", "/_warta/events", "/_redaksi/", "/_redaksi/review"} {
+		code, _ := anon.get(path)
+		if code != http.StatusSeeOther && code != http.StatusUnauthorized {
+			t.Errorf("%s without login: %d", path, code)
+		}
+	}
+	resp, err := anon.c.Get(ts.base + "/berita/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, "/_redaksi/masuk?next=") {
+		t.Errorf("the preview sends to %q, not the login page", loc)
+	}
+	budi := ts.login("budi")
+	code, page := budi.get("/")
+	if code != http.StatusOK || !strings.Contains(page, "Dinas Sosial") {
+		t.Errorf("the preview after login: %d", code)
+	}
+	for _, path := range []string{"/.warta/users.json", "/.warta/audit.log", "/_redaksi/../.warta/users.json"} {
+		code, page := budi.get(path)
+		if code == http.StatusOK || strings.Contains(page, "argon2id") {
+			t.Errorf("%s: %d", path, code)
+		}
+	}
+}
