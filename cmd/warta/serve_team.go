@@ -65,6 +65,10 @@ type team struct {
 	// address printed in the terminal.
 	Scheme string
 
+	// Addr is where to listen: addr, with a free port chosen when it was 0
+	// (the Host check needs the real port before anything listens).
+	Addr string
+
 	nr *newsroom.Team // set by mount
 }
 
@@ -81,7 +85,10 @@ func openTeam(f *teamFlags, siteDir, addr, lang string, stdout io.Writer) (*team
 	if err := auth.CheckBind(addr, users.Count(), choice); err != nil {
 		return nil, err
 	}
-	t := &team{Scheme: "http"}
+	if addr, err = choosePort(addr); err != nil {
+		return nil, err
+	}
+	t := &team{Scheme: "http", Addr: addr}
 	if choice.Secure() {
 		t.Scheme = "https"
 	}
@@ -169,4 +176,19 @@ func (t *team) siteURL(addr string) string {
 // computer without accounts, else the login page's way in.
 func (t *team) entry(addr string) string {
 	return t.Auth.EntryURL(t.siteURL(addr))
+}
+
+// choosePort replaces port 0 by a port free now.
+func choosePort(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || port != "0" {
+		return addr, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	_, port, _ = net.SplitHostPort(ln.Addr().String())
+	return net.JoinHostPort(host, port), nil
 }

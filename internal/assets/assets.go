@@ -1,5 +1,6 @@
 // Package assets publishes the files of assets/: CSS, JS and SVG are
-// minified, and every file gets a fingerprinted name (style.3f2a9c1b.css)
+// minified, pictures lose their metadata (internal/scrub, pictures.go),
+// and every file gets a fingerprinted name (style.3f2a9c1b.css)
 // so that hosts can cache it forever. Templates ask for an asset by its
 // plain path and get the fingerprinted URL.
 //
@@ -112,6 +113,10 @@ func Process(layers []fs.FS, minify *publish.Minifier) (*Set, error) {
 		}
 		if minify != nil {
 			data = minify.Bytes(name, data)
+		}
+		data, err := publishedPicture(name, data)
+		if err != nil {
+			return nil, err
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(name)

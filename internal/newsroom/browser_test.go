@@ -74,12 +74,14 @@ func waitJS(t *testing.T, ctx context.Context, what, cond string) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		if ok {
+		if err == nil && ok {
 			return
 		}
+		if err != nil && ctx.Err() != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		// An error while the next page loads (its context not there yet)
+		// is asked again.
 		if time.Now().After(deadline) {
 			page, _ := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("main")))
 			t.Fatalf("%s: still not true after 30 s: %s\n%s", what, cond, page)

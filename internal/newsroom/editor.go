@@ -56,7 +56,7 @@ type page struct {
 	Body                    string
 	Photos                  []photoView
 	Attachments             []attachmentView // modules
-	Consent                 string // news: the page's consent ("", "true", "false")
+	Consent                 string           // news: the page's consent ("", "true", "false")
 	Cover                   string
 	Lists                   lists
 	Problems                []problem

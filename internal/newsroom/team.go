@@ -51,6 +51,7 @@ type Team struct {
 
 	write sync.Mutex      // held by every request that changes files
 	who   *history.Author // the person of the request holding write
+	user  string          // their account name ("" on one computer)
 }
 
 // teams finds the Team of a newsroom, for the author of its versions.
@@ -101,8 +102,8 @@ func (t *Team) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	t.write.Lock()
 	defer t.write.Unlock()
-	t.who = personAuthor(t.a, s)
-	defer func() { t.who = nil }()
+	t.who, t.user = personAuthor(t.a, s), accountOf(s)
+	defer func() { t.who, t.user = nil, "" }()
 	before := t.n.snapshot(d.file)
 	t.n.mux.ServeHTTP(tw, r)
 	t.after(tw, r, s, d, before)
@@ -240,4 +241,28 @@ func (t *Team) render(w http.ResponseWriter, status int, name, title string, dat
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+func accountOf(s *auth.Session) string {
+	if s == nil || s.Local {
+		return ""
+	}
+	return s.User
+}
+
+// creator is the account creating a page in the team request being
+// served ("" on one computer): create.go writes it as the page's writer.
+func (n *Newsroom) creator() string {
+	if v, ok := teams.Load(n); ok {
+		return v.(*Team).user
+	}
+	return ""
+}
+
+// personName is an account's full name for the newsroom's screens.
+func (n *Newsroom) personName(user string) string {
+	if v, ok := teams.Load(n); ok {
+		return v.(*Team).personName(user)
+	}
+	return user
 }

@@ -25,7 +25,7 @@ import (
 // teamSite is `warta serve` with the team newsroom on a copy of a fixture
 // site, with four accounts, on a loopback address.
 type teamSite struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string
 	base  string
 	a     *auth.Auth
@@ -38,20 +38,29 @@ type teamSite struct {
 // costs, so checking works as with the recommended ones).
 var fastArgon = auth.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 
+type teamAccount struct {
+	name, display string
+	role          auth.Role
+}
+
 const teamPassword = "kata sandi yang panjang"
 
 // The accounts of every team test.
-var teamPeople = []struct {
-	name, display string
-	role          auth.Role
-}{
+var teamPeople = []teamAccount{
 	{"budi", "Budi Santoso", auth.Penulis},
 	{"ani", "Ani Lestari", auth.Penulis},
 	{"siti", "Siti Rahma", auth.Penyunting},
 	{"adm", "Admin Kantor", auth.Admin},
 }
 
-func startTeam(t *testing.T, fixture string) *teamSite {
+func startTeam(t testing.TB, fixture string) *teamSite {
+	t.Helper()
+	return startTeamWith(t, fixture, teamPeople)
+}
+
+// startTeamWith starts the team newsroom with these accounts (none: on
+// one computer without accounts).
+func startTeamWith(t testing.TB, fixture string, people []teamAccount) *teamSite {
 	t.Helper()
 	ts := &teamSite{t: t, dir: t.TempDir(), files: map[string][]byte{}}
 	ar, err := txtar.ParseFile(filepath.Join("testdata", fixture))
@@ -66,7 +75,7 @@ func startTeam(t *testing.T, fixture string) *teamSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range teamPeople {
+	for _, p := range people {
 		if err := users.Add(p.name, p.display, p.role, teamPassword); err != nil {
 			t.Fatal(err)
 		}

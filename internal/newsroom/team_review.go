@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -109,7 +110,7 @@ func (t *Team) reviewItem(file, lang string) reviewItem {
 			oldBody = od.Body()
 		}
 	}
-	for _, l := range history.Diff(oldBody, doc.Body()) {
+	for _, l := range history.Diff(bytes.TrimLeft(oldBody, "\n"), bytes.TrimLeft(doc.Body(), "\n")) {
 		it.Body = append(it.Body, diffLine{string(l.Op), l.Text})
 	}
 	return it

@@ -46,6 +46,17 @@ func (n *Newsroom) Close() error {
 
 var errNoHistory = errors.New("the site's history cannot be opened")
 
+// who is the author of a version: with accounts (team.go) the person
+// whose request is writing, else who runs warta.
+func (h histStore) who() history.Author {
+	if v, ok := teams.Load(h.n); ok {
+		if t, ok := v.(*Team); ok && t.who != nil {
+			return *t.who
+		}
+	}
+	return author()
+}
+
 // author is who runs warta: the system's user name.
 func author() history.Author {
 	name := "Redaksi"
@@ -74,7 +85,7 @@ func (h histStore) save(rel string, data []byte, expect, message string) error {
 	if h.s == nil {
 		return errNoHistory
 	}
-	_, err := h.s.Save(rel, data, expect, author(), message)
+	_, err := h.s.Save(rel, data, expect, h.who(), message)
 	return asConflict(err)
 }
 
@@ -86,7 +97,7 @@ func (h histStore) saveFiles(files map[string][]byte, message string) error {
 	for rel, data := range files {
 		list = append(list, history.File{Rel: rel, Data: data})
 	}
-	_, err := h.s.SaveFiles(list, author(), message)
+	_, err := h.s.SaveFiles(list, h.who(), message)
 	return asConflict(err)
 }
 
@@ -96,10 +107,10 @@ func (h histStore) move(from, to string, data []byte) error {
 	if h.s == nil {
 		return errNoHistory
 	}
-	if _, err := h.s.Save(to, data, "", author(), "jadikan folder: "+from+" → "+to); err != nil {
+	if _, err := h.s.Save(to, data, "", h.who(), "jadikan folder: "+from+" → "+to); err != nil {
 		return asConflict(err)
 	}
-	_, err := h.s.Trash(from, author())
+	_, err := h.s.Trash(from, h.who())
 	return err
 }
 
@@ -130,7 +141,7 @@ func (h histStore) restore(rel, id string) error {
 	if h.s == nil {
 		return errNoHistory
 	}
-	_, err := h.s.Restore(rel, id, author())
+	_, err := h.s.Restore(rel, id, h.who())
 	return err
 }
 
@@ -138,7 +149,7 @@ func (h histStore) trash(rel string) error {
 	if h.s == nil {
 		return errNoHistory
 	}
-	_, err := h.s.Trash(rel, author())
+	_, err := h.s.Trash(rel, h.who())
 	return err
 }
 
@@ -165,6 +176,6 @@ func (h histStore) untrash(id string) (string, error) {
 	if h.s == nil {
 		return "", errNoHistory
 	}
-	it, err := h.s.Untrash(id, author())
+	it, err := h.s.Untrash(id, h.who())
 	return it.Rel, err
 }

@@ -108,7 +108,7 @@ func mapDesc(f Figures, l labels) string {
 // chartSVG draws the school visits per month as bars, each labelled with
 // its count, months below (the year under the first and every January).
 func chartSVG(f Figures, l labels) template.HTML {
-	const width, height, left, right, top, bottom = 640, 230, 12, 12, 22, 44
+	const width, height, left, right, top, bottom = 640, 250, 12, 12, 26, 54
 	n := len(f.Months)
 	if n == 0 {
 		return ""
@@ -119,6 +119,9 @@ func chartSVG(f Figures, l labels) template.HTML {
 	}
 	step := float64(width-left-right) / float64(n)
 	bar := step * 0.7
+	// Labels as large as the bars' spacing allows: the chart is scaled
+	// down to half its size on a phone.
+	font := int(min(18, max(11, step*0.5)))
 	plot := float64(height - top - bottom)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="reach-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="chart-t chart-d">`, width, height)
@@ -130,11 +133,11 @@ func chartSVG(f Figures, l labels) template.HTML {
 		cx := x + bar/2
 		if m.Count > 0 {
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#0b5a72" stroke="%s"/>`, x, base-hgt, bar, hgt, ink)
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="12" font-weight="700" fill="%s">%d</text>`, cx, base-hgt-5, ink, m.Count)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="%d" font-weight="700" fill="%s">%d</text>`, cx, base-hgt-6, font, ink, m.Count)
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="%s">%s</text>`, cx, base+15, ink, esc(m.Short))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="%d" fill="%s">%s</text>`, cx, base+float64(font)+4, font, ink, esc(m.Short))
 		if i == 0 || m.Month.Month() == 1 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="%s">%d</text>`, cx, base+30, ink, m.Month.Year())
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="%d" fill="%s">%d</text>`, cx, base+2*float64(font)+8, font, ink, m.Month.Year())
 		}
 	}
 	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, left, base, width-right, base, ink)

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -46,7 +47,6 @@ type entry struct {
 	key    string
 	fields []Field
 	err    error
-	size   int64
 	mod    time.Time
 }
 
@@ -106,7 +106,7 @@ func (c *Cleaner) run(path string, e *entry) {
 		e.err = err
 		return
 	}
-	e.size, e.mod = info.Size(), info.ModTime()
+	e.mod = info.ModTime()
 	head := make([]byte, headSize)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
@@ -131,8 +131,8 @@ func (c *Cleaner) run(path string, e *entry) {
 	}
 	res, err := clean(e.kind, path, data, c.opt.Options)
 	meta := cacheMeta{}
-	for _, f := range res.Fields {
-		meta.Fields = append(meta.Fields, f.Name)
+	for _, field := range res.Fields {
+		meta.Fields = append(meta.Fields, field.Name)
 	}
 	var se *Error
 	if errors.As(err, &se) {
@@ -188,7 +188,7 @@ func (cf cleanFS) Open(name string) (fs.File, error) {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: errors.Join(e.err, fs.ErrNotExist)}
 		}
 	}
-	return &memFile{Reader: bytes.NewReader(data), info: fileInfo{name: filepath.Base(name), size: int64(len(data)), mod: e.mod}}, nil
+	return &memFile{Reader: bytes.NewReader(data), info: fileInfo{name: path.Base(name), size: int64(len(data)), mod: e.mod}}, nil
 }
 
 type memFile struct {
@@ -272,17 +272,21 @@ type store struct {
 func (s *store) path(key string) string { return filepath.Join(s.dir, key[:2], key) }
 
 func (s *store) get(key string, withData bool) (cacheMeta, []byte, bool) {
-	var raw []byte
-	if s.dir == "" {
-		s.mu.Lock()
-		b, ok := s.mem[key]
-		s.mu.Unlock()
-		if !ok {
+	s.mu.Lock()
+	raw, ok := s.mem[key]
+	s.mu.Unlock()
+	switch {
+	case ok:
+	case s.dir == "":
+		return cacheMeta{}, nil, false
+	case withData:
+		b, err := os.ReadFile(s.path(key))
+		if err != nil {
 			return cacheMeta{}, nil, false
 		}
 		raw = b
-	} else {
-		b, err := os.ReadFile(s.path(key))
+	default:
+		b, err := readHead(s.path(key))
 		if err != nil {
 			return cacheMeta{}, nil, false
 		}
@@ -302,6 +306,30 @@ func (s *store) get(key string, withData bool) (cacheMeta, []byte, bool) {
 	return m, raw[4+n:], true
 }
 
+// readHead reads a cache file's length and metadata, not its bytes.
+func readHead(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var n [4]byte
+	if _, err := io.ReadFull(f, n[:]); err != nil {
+		return nil, err
+	}
+	size := binary.BigEndian.Uint32(n[:])
+	if size > 1<<20 {
+		return nil, errors.New("cache entry too large")
+	}
+	meta := make([]byte, size)
+	if _, err := io.ReadFull(f, meta); err != nil {
+		return nil, err
+	}
+	return append(n[:], meta...), nil
+}
+
+// put keeps an entry; when the folder cannot be written (a full disk, a
+// read-only cache), in memory for this Cleaner's life.
 func (s *store) put(key string, m cacheMeta, data []byte) error {
 	meta, err := json.Marshal(m)
 	if err != nil {
@@ -310,26 +338,26 @@ func (s *store) put(key string, m cacheMeta, data []byte) error {
 	raw := make([]byte, 0, 4+len(meta)+len(data))
 	raw = binary.BigEndian.AppendUint32(raw, uint32(len(meta)))
 	raw = append(append(raw, meta...), data...)
-	if s.dir == "" {
-		s.mu.Lock()
-		s.mem[key] = raw
-		s.mu.Unlock()
+	if s.dir != "" && imageproc.WriteAtomic(s.path(key), raw) == nil {
 		return nil
 	}
-	return imageproc.WriteAtomic(s.path(key), raw)
+	s.mu.Lock()
+	s.mem[key] = raw
+	s.mu.Unlock()
+	return nil
 }
 
 // prune removes entries not in keep, and temporary files over an hour
 // old. Only names the store writes are touched.
 func (s *store) prune(keep map[string]bool) error {
-	if s.dir == "" {
-		s.mu.Lock()
-		for k := range s.mem {
-			if !keep[k] {
-				delete(s.mem, k)
-			}
+	s.mu.Lock()
+	for k := range s.mem {
+		if !keep[k] {
+			delete(s.mem, k)
 		}
-		s.mu.Unlock()
+	}
+	s.mu.Unlock()
+	if s.dir == "" {
 		return nil
 	}
 	return filepath.WalkDir(s.dir, func(p string, d fs.DirEntry, err error) error {

@@ -64,8 +64,10 @@
 //   - OpenDocument (odt, ods, odp, odg): meta.xml initial-creator, creator,
 //     printed-by and user-defined fields; comments (office:annotation) and
 //     the authors of tracked changes.
-//   - Pictures inside Office and OpenDocument files are stripped as above
-//     (without turning: the document places them), whatever the setting.
+//   - Pictures inside Office and OpenDocument files, and JPEG pictures of
+//     PDF pages, are stripped as above (without turning: the document
+//     places them), whatever the setting; in a PDF the stripped picture is
+//     padded with zeros after its end, so the file keeps its offsets.
 //   - Old binary Office files (doc, xls, ppt) and encrypted Office files
 //     cannot be cleaned and are refused while the setting is on.
 //

@@ -14,10 +14,10 @@ import (
 )
 
 // pdfKept are the keys of the document information dictionary that
-// describe the document or the software, not people. Author, Creator (the
-// brief for this package counts it as naming people: it often holds a
-// user's program and version) and every key the standard does not define
-// (Company, SourceModified, a department's own) are fields to report.
+// describe the document or the software, not people. Author, Creator
+// (the program the document was written in, which some programs fill with
+// the user's name) and every key the standard does not define (Company,
+// SourceModified, a department's own) are fields to report.
 var pdfKept = map[string]bool{
 	"Title": true, "Subject": true, "Keywords": true, "Producer": true,
 	"CreationDate": true, "ModDate": true, "Trapped": true,
@@ -30,10 +30,11 @@ var errNoRoom = errors.New("its metadata does not compress back into the room it
 const maxInflated = 64 << 20
 
 // cleanPDF reports the fields of a PDF's information dictionaries (every
-// revision's) and XMP metadata streams that name people and, with strip,
-// blanks them in place: overwritten with spaces (a compressed stream with
-// a compressed stream of exactly the same length), so every offset of the
-// file stays true.
+// revision's), XMP metadata streams and comments that name people and,
+// with strip, blanks them in place: overwritten with spaces (a compressed
+// stream with a compressed stream of exactly the same length), so every
+// offset of the file stays true; see objectStreams for the one exception.
+// JPEG pictures of its pages are stripped whatever strip says.
 func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 	objs, trailers := scanPDF(data)
 	if len(trailers) == 0 {
@@ -51,17 +52,19 @@ func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 	for _, o := range objs {
 		p.byRef[[2]int64{o.num, o.gen}] = append(p.byRef[[2]int64{o.num, o.gen}], o)
 	}
-	infos := map[[2]int64]bool{}
+	var infos [][2]int64 // in the order of the trailers
 	for _, t := range trailers {
 		switch info, _ := t.get("Info"); info.kind {
 		case 'd':
 			p.info(p.data, p.out, info)
 		case 'r':
-			infos[[2]int64{info.num, info.gen}] = true
+			if ref := [2]int64{info.num, info.gen}; !slices.Contains(infos, ref) {
+				infos = append(infos, ref)
+			}
 		}
 	}
 	var inStreams []int64
-	for ref := range infos {
+	for _, ref := range infos {
 		found := p.byRef[ref]
 		for _, o := range found {
 			if o.val.kind == 'd' {

@@ -15,9 +15,9 @@ import (
 // BenchmarkPreview is the newsroom's live preview (issue 13): one news
 // report rendered with unsaved text through the build's pipeline and
 // theme, on 10,000 news reports and 1,500 modules (WARTA_BENCH_LARGE=1;
-// else 1,000 and 150). The editor waits 250 ms after the last key, so the
-// preview shows within 300 ms of a pause when this and the browser's
-// drawing of the page take under 50 ms.
+// else 1,000 and 150). The editor sends the form 200 ms after the last
+// key, so the preview shows within 300 ms of a pause when this, the
+// request and the browser's drawing take under 100 ms.
 func BenchmarkPreview(b *testing.B) {
 	news, modules := 1000, 150
 	if os.Getenv("WARTA_BENCH_LARGE") != "" {

@@ -34,7 +34,7 @@ function editor(form) {
   });
 
   // The live preview: the server renders the unsaved form with the site's
-  // own pipeline; a pause in typing (250 ms) sends it.
+  // own pipeline; a pause in typing (200 ms) sends it.
   let timer = 0;
   let running = null;
   const refresh = async () => {
@@ -57,7 +57,7 @@ function editor(form) {
   };
   const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(refresh, 250);
+    timer = setTimeout(refresh, 200);
     keep();
   };
   form.addEventListener('input', changed);
