@@ -35,7 +35,7 @@ func TestKeptTypingConflictAndTrash(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(h.dir, rapat), []byte(byHand), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	submit(t, ctx, "save", `button[value=draft]`, `#c-mine`)
+	submit(t, ctx, "save", `button[value=save]`, `#c-mine`)
 	shot(t, ctx, "11-konflik", "")
 	if h.read(rapat) != byHand {
 		t.Fatal("the refused save wrote the file")

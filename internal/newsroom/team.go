@@ -168,41 +168,29 @@ func personAuthor(a *auth.Auth, s *auth.Session) *history.Author {
 	return &history.Author{Name: name, Email: s.User + "@redaksi"}
 }
 
-// teamAuthor is the author of the version being written: the person of
-// the team request holding the write lock, if any.
-func (n *Newsroom) teamAuthor() (history.Author, bool) {
-	v, ok := teams.Load(n)
-	if !ok {
-		return history.Author{}, false
-	}
-	t := v.(*Team)
-	if t.who == nil {
-		return history.Author{}, false
-	}
-	return *t.who, true
-}
-
 // Gate wraps the site's preview (serve.Options.Gate): it shows drafts, so
 // with accounts every page of it needs a session too. On one computer
-// without accounts it stays open as before. The newsroom's own paths
-// pass to the Team, which checks them itself.
+// without accounts it stays open as before, for the Host names of this
+// computer only. The newsroom's own paths pass to the Team, which checks
+// them itself.
 func (t *Team) Gate(site http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, Prefix) || t.a.OpenMode() {
+		if strings.HasPrefix(r.URL.Path, Prefix) {
+			site.ServeHTTP(w, r)
+			return
+		}
+		if t.a.OpenMode() {
+			// Drafts are in the preview: not for a page elsewhere that
+			// points its own name at this computer (DNS rebinding).
+			if err := t.a.CheckRequest(r); err != nil {
+				http.Error(w, "misdirected request", http.StatusMisdirectedRequest)
+				return
+			}
 			site.ServeHTTP(w, r)
 			return
 		}
 		t.a.Middleware(site).ServeHTTP(w, r)
 	})
-}
-
-// author is the author of a version: the person of the team request
-// being served, else whoever runs warta.
-func (h histStore) author() history.Author {
-	if a, ok := h.n.teamAuthor(); ok {
-		return a
-	}
-	return author()
 }
 
 // teamNav is what the layout shows of the person logged in.

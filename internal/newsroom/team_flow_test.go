@@ -3,8 +3,13 @@ package newsroom_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/dinsos-metro/warta/internal/auth"
 	"github.com/dinsos-metro/warta/internal/history"
@@ -188,6 +193,13 @@ func TestTeamOneComputer(t *testing.T) {
 	if code, _ := anon.get("/"); code != http.StatusOK {
 		t.Errorf("the preview on one computer: %d", code)
 	}
+	req, _ := http.NewRequest(http.MethodGet, ts.base+"/", nil)
+	req.Host = "rebind.example:80"
+	if resp, err := anon.c.Do(req); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("the preview for another Host name: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 	local := &person{ts: ts, c: newClient()}
 	resp, err := local.c.Get(ts.a.EntryURL(ts.base))
 	if err != nil {
@@ -210,5 +222,106 @@ func TestTeamOneComputer(t *testing.T) {
 	entries, _ := ts.a.Audit().Read(auth.Filter{Action: "approve"})
 	if len(entries) != 1 || entries[0].Who != auth.LocalUser {
 		t.Errorf("the approval's audit entry: %+v", entries)
+	}
+}
+
+// TestTeamGitCommits: when the site folder is a git repository, each
+// step is a commit authored by its person, and the approval's commit
+// names the approver.
+func TestTeamGitCommits(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	repo, err := git.PlainInit(ts.dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	budi, siti := ts.login("budi"), ts.login("siti")
+	resp, body := budi.post("/_redaksi/save", url.Values{"file": {budiDraft}, "hash": {ts.hash(budiDraft)}, "action": {"review"}, "body": {"Budi memperbaiki draf.\n"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("submit: %s\n%s", resp.Status, body)
+	}
+	resp, body = siti.post("/_redaksi/approve", url.Values{"file": {budiDraft}, "hash": {ts.hash(budiDraft)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("approve: %s\n%s", resp.Status, body)
+	}
+	log, err := repo.Log(&git.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var commits []string
+	_ = log.ForEach(func(c *object.Commit) error {
+		commits = append(commits, c.Author.Name+" <"+c.Author.Email+">: "+strings.SplitN(c.Message, "\n", 2)[0])
+		return nil
+	})
+	if len(commits) < 2 { // the first keeps the fixture, written outside the newsroom
+		t.Fatalf("commits: %q", commits)
+	}
+	if !strings.HasPrefix(commits[0], "Siti Rahma <siti@redaksi>: ") || !strings.Contains(commits[0], "disetujui oleh Siti Rahma, penulis Budi Santoso") {
+		t.Errorf("the approval's commit: %s", commits[0])
+	}
+	if !strings.HasPrefix(commits[1], "Budi Santoso <budi@redaksi>: ") {
+		t.Errorf("the writer's commit: %s", commits[1])
+	}
+}
+
+// TestTeamRefusedSubmitIsLogged: a page with errors sent to review is
+// kept as a draft (save.go) and the trail says so.
+func TestTeamRefusedSubmitIsLogged(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	budi := ts.login("budi")
+	resp, body := budi.post("/_redaksi/save", url.Values{"file": {budiDraft}, "hash": {ts.hash(budiDraft)}, "action": {"review"},
+		"f.title": {""}, "body": {"Tanpa judul.\n"}})
+	if resp.StatusCode == http.StatusSeeOther || resp.StatusCode == http.StatusForbidden {
+		t.Fatalf("a page without a title sent to review: %s\n%s", resp.Status, body)
+	}
+	page := ts.read(budiDraft)
+	if strings.Contains(page, "review: true") || !strings.Contains(page, "Tanpa judul.") {
+		t.Fatalf("the page after a refused submit:\n%s", page)
+	}
+	entries, _ := ts.a.Audit().Read(auth.Filter{File: budiDraft})
+	if len(entries) != 1 || entries[0].Who != "budi" || entries[0].Action != "save" || !strings.Contains(entries[0].Detail, "not sent to review") {
+		t.Errorf("the trail: %+v", entries)
+	}
+}
+
+// TestTeamAuditFilter: the admin's trail filters by person, action, part
+// of a file and dates (whole days in the site's time zone), newest first.
+func TestTeamAuditFilter(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	jakarta, err := time.LoadLocation("Asia/Jakarta")
+	if err != nil {
+		t.Skipf("no time zone data: %v", err)
+	}
+	for _, e := range []auth.Entry{
+		{Time: time.Date(2026, 7, 1, 23, 30, 0, 0, jakarta), Who: "budi", Action: "save", File: "content/berita/a.md"},
+		{Time: time.Date(2026, 7, 2, 8, 0, 0, 0, jakarta), Who: "budi", Action: "submit", File: "content/berita/a.md"},
+		{Time: time.Date(2026, 7, 3, 0, 10, 0, 0, jakarta), Who: "siti", Action: "approve", File: "content/berita/a.md"},
+		{Time: time.Date(2026, 7, 3, 9, 0, 0, 0, jakarta), Who: "siti", Action: "approve", File: "content/galeri/b/index.md"},
+	} {
+		if err := ts.a.Audit().Log(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	adm := ts.login("adm")
+	rows := regexp.MustCompile(`<td class="who">([^<]*)</td><td class="act">([^<]*)</td><td>(?:<code>([^<]*)</code>)?</td>`)
+	for query, want := range map[string]string{
+		"from=2026-07-02&to=2026-07-02":  "budi submit content/berita/a.md",
+		"from=2026-07-01&to=2026-07-02":  "budi submit content/berita/a.md; budi save content/berita/a.md",
+		"who=siti&file=berita":           "siti approve content/berita/a.md",
+		"action=approve&from=2026-07-03": "siti approve content/galeri/b/index.md; siti approve content/berita/a.md",
+	} {
+		code, page := adm.get("/_redaksi/audit?" + query)
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d", query, code)
+		}
+		var got []string
+		for _, m := range rows.FindAllStringSubmatch(page, -1) {
+			if m[2] == "login" {
+				continue
+			}
+			got = append(got, m[1]+" "+m[2]+" "+m[3])
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("%s:\n got %s\nwant %s", query, strings.Join(got, "; "), want)
+		}
 	}
 }

@@ -127,7 +127,19 @@ func (t *Team) decide(w http.ResponseWriter, r *http.Request, s *auth.Session) (
 		}
 		return d, true
 	case "restore":
-		return t.allow(w, r, s, decision{action: auth.Restore, file: file, change: true}, file, t.n.state(file))
+		ps := t.n.state(file)
+		if d, ok = t.allow(w, r, s, decision{action: auth.Restore, file: file, change: true}, file, ps); !ok {
+			return d, false
+		}
+		if !s.Can(auth.Publish, false) {
+			// A writer restores their draft, never a published version of it.
+			old, err := t.n.history().read(file, r.PostForm.Get("id"))
+			if err != nil || !rawKeeps(old, ps) {
+				t.a.Forbid(w, r, auth.Publish)
+				return d, false
+			}
+		}
+		return d, true
 	case "delete":
 		return t.allow(w, r, s, decision{action: auth.Delete, file: file, change: true}, file, t.n.state(file))
 	case "untrash":
@@ -165,10 +177,12 @@ func rawKeeps(data []byte, ps pageState) bool {
 // after logs what a change did, judged from the page on disk before and
 // after, and gives a new page its writer.
 func (t *Team) after(w *teamWriter, r *http.Request, s *auth.Session, d decision, before pageState) {
-	if w.status >= 400 {
+	route := strings.TrimPrefix(r.URL.Path, Prefix)
+	if w.status >= 400 && route != "save" {
+		// A save refused for its problems is still written, as a draft
+		// (save.go); the file tells.
 		return
 	}
-	route := strings.TrimPrefix(r.URL.Path, Prefix)
 	switch route {
 	case "new":
 		file := createdFile(w.Header().Get("Location"))

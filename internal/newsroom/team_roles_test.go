@@ -171,3 +171,52 @@ func (p *person) upload(path, name string, data []byte) (int, string) {
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
 }
+
+// TestTeamWriterRestore: a writer may bring back an older version of
+// their draft, but not one that was published: restoring is no way
+// around the review.
+func TestTeamWriterRestore(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	budi, siti := ts.login("budi"), ts.login("siti")
+	for _, action := range []string{"publish", "draft"} {
+		resp, body := siti.post("/_redaksi/save", url.Values{"file": {budiDraft}, "hash": {ts.hash(budiDraft)}, "action": {action}, "body": {"Versi " + action + ".\n"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("editor's %s: %s\n%s", action, resp.Status, body)
+		}
+	}
+	st, err := history.Open(ts.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	vs, err := st.Versions(budiDraft)
+	if err != nil || len(vs) < 2 {
+		t.Fatalf("versions: %v %v", vs, err)
+	}
+	var publishedID, draftID string
+	for _, v := range vs[1:] {
+		data, _ := st.Read(budiDraft, v.ID)
+		switch {
+		case strings.Contains(string(data), "draft: false") && publishedID == "":
+			publishedID = v.ID
+		case strings.Contains(string(data), "draft: true") && draftID == "":
+			draftID = v.ID
+		}
+	}
+	if publishedID == "" || draftID == "" {
+		t.Fatalf("no published and draft versions among %v", vs)
+	}
+	before := ts.read(budiDraft)
+	if resp, _ := budi.post("/_redaksi/restore", url.Values{"file": {budiDraft}, "id": {publishedID}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a writer restoring a published version: %s", resp.Status)
+	}
+	if ts.read(budiDraft) != before {
+		t.Fatalf("the refused restore changed the page:\n%s", ts.read(budiDraft))
+	}
+	if resp, body := budi.post("/_redaksi/restore", url.Values{"file": {budiDraft}, "id": {draftID}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("a writer restoring a draft version of their page: %s\n%s", resp.Status, body)
+	}
+	if resp, _ := siti.post("/_redaksi/restore", url.Values{"file": {budiDraft}, "id": {publishedID}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("an editor restoring a published version: %s", resp.Status)
+	}
+}
