@@ -219,3 +219,23 @@ func TestServeTeamTLS(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRefusesNetwork runs `warta serve --bind 0.0.0.0` as staff
+// would: it must refuse before anything listens, and say what is missing.
+func TestServeRefusesNetwork(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: Uji\nbase_url: https://example.org/\nlanguage: id\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	serveArgs := []string{"serve", "--src", dir, "--bind", "0.0.0.0", "--port", "0", "--lang", "en"}
+	var out, errb bytes.Buffer
+	if code := run(serveArgs, &out, &errb); code != 1 || !strings.Contains(errb.String(), "there is no account yet") {
+		t.Errorf("no account: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	addAccount(t, dir, "siti", auth.Admin)
+	out.Reset()
+	errb.Reset()
+	if code := run(serveArgs, &out, &errb); code != 1 || !strings.Contains(errb.String(), "--tls-auto") {
+		t.Errorf("no HTTPS: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}

@@ -13,6 +13,9 @@ const (
 	TeamReturned     Code = "team-returned"
 	TeamServeFailed  Code = "team-serve-failed"
 	TeamListening    Code = "team-listening"
+	TeamPasswordWeak Code = "team-password-weak"
+	TeamPasswordTwin Code = "team-password-twice"
+	TeamPasswordDone Code = "team-password-done"
 )
 
 func init() {
@@ -33,5 +36,11 @@ func init() {
 			"ruang redaksi tidak dapat dibuka untuk jaringan: %v"},
 		TeamListening: {"newsroom for the team (log in with your account): %s",
 			"ruang redaksi untuk tim (masuk dengan akun Anda): %s"},
+		TeamPasswordWeak: {"the new password is too short or too long: use %d to %d characters, not your account name (a sentence of four words is easy to remember)",
+			"kata sandi baru terlalu pendek atau terlalu panjang: pakai %d sampai %d karakter, bukan nama akun Anda (kalimat empat kata mudah diingat)"},
+		TeamPasswordTwin: {"the new password was not typed the same twice: type it again",
+			"kata sandi baru yang diketik dua kali tidak sama: ketik lagi"},
+		TeamPasswordDone: {"your password is changed; your sessions on other computers and phones have ended",
+			"kata sandi Anda sudah diganti; sesi Anda di komputer dan ponsel lain sudah berakhir"},
 	})
 }

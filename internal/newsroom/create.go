@@ -58,6 +58,9 @@ func (h create) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	slug := slugify(title)
 	fields := map[string]any{"title": title, "draft": true}
+	if who := n.creator(); who != "" {
+		fields[writerField] = who // team.go: the page's writer
+	}
 	var file string
 	switch kind {
 	case "news":

@@ -64,6 +64,7 @@ type page struct {
 	Error                   string
 	Editable                string // why the fields cannot be edited here ("" when they can)
 	Limit                   int    // upload limit in MB
+	Note, NoteBy            string // team: an editor's comment on a returned page, and who wrote it
 }
 
 // problem is one of the build's diagnostics, placed at a field.
@@ -128,6 +129,7 @@ func (n *Newsroom) pageView(ctx context.Context, file string, data []byte, hash 
 	pv.Widgets = widgets(kind, lang, doc.Get, pv.Lists, cfg.Location)
 	title, _ := doc.Get("title")
 	pv.Title = text(title)
+	pv.Note, pv.NoteBy = text(get(doc, noteField)), n.personName(text(get(doc, noteByField)))
 	draft, _ := doc.Get("draft")
 	review, _ := doc.Get("review")
 	date, _ := doc.Get("date")

@@ -66,6 +66,8 @@ func (n *Newsroom) WithAccounts(a *auth.Auth) *Team {
 	t.mux.Handle("POST "+Prefix+"return", http.HandlerFunc(t.sendBack))
 	t.mux.Handle("GET "+Prefix+"audit", http.HandlerFunc(t.auditView))
 	t.mux.Handle("GET "+Prefix+"mine", http.HandlerFunc(t.mine))
+	t.mux.Handle("GET "+Prefix+"password", http.HandlerFunc(t.passwordForm))
+	t.mux.Handle("POST "+Prefix+"password", http.HandlerFunc(t.changePassword))
 	teams.Store(n, t)
 	return t
 }
@@ -220,7 +222,7 @@ func navFor(w http.ResponseWriter) *teamNav {
 // session's token.
 func (t *Team) render(w http.ResponseWriter, status int, name, title string, data any, lang string) {
 	var buf bytes.Buffer
-	v := view{Lang: lang, Title: title, CSRF: t.n.csrfFor(w), Prefix: Prefix, Data: data}
+	v := view{Lang: lang, Title: title, CSRF: t.n.csrfFor(w), Prefix: Prefix, Data: data, Team: navFor(w)}
 	if err := t.n.tmpl.pages[name].ExecuteTemplate(&buf, "layout", v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

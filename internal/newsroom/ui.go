@@ -177,12 +177,13 @@ type view struct {
 	Prefix  string
 	Message string
 	Data    any
+	Team    *teamNav // team.go: the person logged in; nil on one computer
 }
 
 // render executes a page template into the response, whole or not at all.
 func (n *Newsroom) render(w http.ResponseWriter, status int, name, title string, data any, lang string) {
 	var buf bytes.Buffer
-	v := view{Lang: lang, Title: title, CSRF: n.guard.csrf, Prefix: Prefix, Data: data}
+	v := view{Lang: lang, Title: title, CSRF: n.csrfFor(w), Prefix: Prefix, Data: data, Team: navFor(w)}
 	if err := n.tmpl.pages[name].ExecuteTemplate(&buf, "layout", v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
