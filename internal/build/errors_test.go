@@ -945,7 +945,7 @@ body { color: red }
 		{"content file unreadable", failingFS{site, "content/berita/a.md"}, publish.NewMemory(),
 			`content/berita/a.md: cannot read the file: open content/berita/a.md: input/output error`},
 		{"asset unreadable", failingFS{site, "assets/css/extra.css"}, publish.NewMemory(),
-			`assets: cannot process the asset: open assets/css/extra.css: input/output error`},
+			`assets/css/extra.css: cannot read the file: open assets/css/extra.css: input/output error`},
 		{"output unwritable", site, failingSink{},
 			`assets/: cannot write the site: no space left on device`},
 	}

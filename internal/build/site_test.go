@@ -136,8 +136,9 @@ func TestDatesIndonesian(t *testing.T) {
 	s := sitetest.BuildTxtar(t, datedNews, sitetest.Options{})
 	s.AssertOK(t)
 	s.AssertFile(t, "berita/kunjungan/index.html", "Selasa, 29 Juli 2025", `<html lang="id">`, "Diterbitkan")
-	// Times with an offset are shown in the site's time zone.
-	s.AssertFile(t, "berita/malam/index.html", "Minggu, 17 Agustus 2025", "2025-08-17T06:30:00")
+	// A time with an offset keeps the day where it was written, and says
+	// its zone when that is not the site's (issue 12).
+	s.AssertFile(t, "berita/malam/index.html", "Sabtu, 16 Agustus 2025 (UTC)", "2025-08-16T23:30:00Z")
 	s.AssertFile(t, "berita/index.html", "29 Juli 2025")
 }
 
@@ -147,7 +148,7 @@ func TestDatesEnglish(t *testing.T) {
 	s.AssertOK(t)
 	s.AssertFile(t, "berita/kunjungan/index.html",
 		"Tuesday, 29 July 2025", `<html lang="en">`, "Published", `content="en_US"`, "! Selasa", "! Diterbitkan")
-	s.AssertFile(t, "berita/malam/index.html", "Sunday, 17 August 2025")
+	s.AssertFile(t, "berita/malam/index.html", "Saturday, 16 August 2025 (UTC)")
 	s.AssertFile(t, "berita/index.html", "29 July 2025", "! Berita terbaru")
 }
 
@@ -312,7 +313,11 @@ photos:
 	sitetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/jangan.png", sitetest.PNG(8, 8))
 	sitetest.Add(fsys, "content/galeri/2025-07-29-kunjungan/tidak-didaftar.png", sitetest.PNG(8, 8))
 	s := sitetest.Build(t, fsys, sitetest.Options{})
-	s.AssertOK(t)
+	// A photo not listed is not published, and named (issue 12).
+	want := `content/galeri/2025-07-29-kunjungan/index.md:5: warning: "tidak-didaftar.png" is in the page's folder but the page does not use it (it is not the cover, not a listed photo, not in the text), so it is not published; use it or remove it from the folder`
+	if got := s.Diagnostics(); s.Err != nil || len(got) != 1 || got[0] != want {
+		t.Fatalf("build: %v\n%s\nwant only:\n%s", s.Err, strings.Join(got, "\n"), want)
+	}
 	s.AssertFile(t, "galeri/kunjungan/index.html", "boleh-8w-", "Boleh tampil", "! jangan", "! Jangan tampil", "! tidak-didaftar")
 	s.AssertFile(t, "galeri/index.html", "1 foto")
 	s.AssertNoFile(t, "galeri/kunjungan/jangan.png")
@@ -321,6 +326,7 @@ photos:
 	// Without require_consent, a photo is shown unless it says consent: false.
 	fsys["content/galeri/2025-07-29-kunjungan/index.md"].Data = []byte("---\ntitle: Kunjungan\ndate: 2025-07-29\nphotos:\n  - {file: boleh.png, alt: Boleh}\n  - file: jangan.png\n    consent: false\n---\n")
 	sitetest.Add(fsys, "site.yaml", []byte("privacy:\n  require_consent: false\n"))
+	delete(fsys, "content/galeri/2025-07-29-kunjungan/tidak-didaftar.png") // named above
 	s = sitetest.Build(t, fsys, sitetest.Options{})
 	s.AssertOK(t)
 	s.AssertFile(t, "galeri/kunjungan/index.html", "boleh-8w-", "! jangan")

@@ -22,6 +22,7 @@ type entry struct {
 	Date     time.Time
 	Status   string // draft, review, scheduled, published
 	Problems int
+	Writer   string // team.go: who wrote it, with accounts
 }
 
 // site reads the settings and every page from disk, drafts included.
@@ -69,6 +70,9 @@ func (h dashboard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var rows []entry
 	for _, p := range pages {
 		e := entry{File: p.File, Kind: p.Kind.String(), Title: p.Title, Date: p.Date, Problems: counts[p.File]}
+		if who, _ := p.Params[writerField].(string); who != "" {
+			e.Writer = n.personName(who)
+		}
 		switch p.Kind {
 		case content.KindNews, content.KindGallery, content.KindPage:
 		case content.KindModule:

@@ -139,6 +139,7 @@ var teamWords = map[string][2]string{
 	"mine":            {"Halaman saya", "My pages"},
 	"mine-none":       {"Anda belum menulis halaman.", "You have not written a page yet."},
 	"logout":          {"Keluar", "Log out"},
+	"locked-note":     {"Halaman ini sedang ditinjau atau sudah terbit: hanya penyunting yang dapat mengubahnya. Minta penyunting mengembalikannya bila perlu diubah.", "This page is in review or published: only editors change it. Ask an editor to return it if it needs changes."},
 	"password":        {"Ganti kata sandi", "Change password"},
 	"password-old":    {"Kata sandi sekarang", "Current password"},
 	"password-new":    {"Kata sandi baru", "New password"},

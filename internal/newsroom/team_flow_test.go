@@ -325,3 +325,60 @@ func TestTeamAuditFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamChangePassword: a person changes their own password in the
+// newsroom; the current one is checked, the new one typed twice and long
+// enough; their other sessions end, this one stays; the trail says so.
+func TestTeamChangePassword(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	here, there := ts.login("budi"), ts.login("budi")
+	const fresh = "empat kata yang baru"
+	for _, c := range []struct {
+		old, new, again string
+		want            int
+	}{
+		{"salah sekali kata sandi", fresh, fresh, http.StatusForbidden},
+		{teamPassword, fresh, fresh + "x", http.StatusUnprocessableEntity},
+		{teamPassword, "pendek", "pendek", http.StatusUnprocessableEntity},
+		{teamPassword, fresh, fresh, http.StatusSeeOther},
+	} {
+		resp, body := here.post("/_redaksi/password", url.Values{"old": {c.old}, "new": {c.new}, "again": {c.again}})
+		if resp.StatusCode != c.want {
+			t.Fatalf("old %q new %q: %s, want %d\n%s", c.old, c.new, resp.Status, c.want, body)
+		}
+	}
+	if code, _ := here.get("/_redaksi/mine"); code != http.StatusOK {
+		t.Errorf("the session that changed the password: %d", code)
+	}
+	if code, _ := there.get("/_redaksi/mine"); code != http.StatusSeeOther {
+		t.Errorf("another session of the same person: %d, want a way to the login page", code)
+	}
+	if _, ok := ts.a.Users().Verify("budi", fresh); !ok {
+		t.Error("the new password does not log in")
+	}
+	entries, _ := ts.a.Audit().Read(auth.Filter{Who: "budi", Action: auth.AuditAccountPasswd})
+	if len(entries) != 1 {
+		t.Errorf("password changes in the trail: %+v", entries)
+	}
+}
+
+// TestTeamEditorScreens: what each role is offered on a page (hiding is
+// a convenience; TestTeamRoles checks the server refuses all the same).
+func TestTeamEditorScreens(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	budi, siti := ts.login("budi"), ts.login("siti")
+	_, dash := budi.get("/_redaksi/?status=review")
+	contains(t, "the dashboard's pages in review", dash, "Laporan Budi untuk Ditinjau", "<td>Budi Santoso</td>", "status-review")
+	_, page := budi.get("/_redaksi/edit?file=" + url.QueryEscape(budiReview))
+	contains(t, "a writer's page in review", page, "hanya penyunting yang dapat mengubahnya", `class="logout"`, "Budi Santoso")
+	for _, hidden := range []string{`value="publish"`, `action="/_redaksi/delete"`, `href="/_redaksi/review"`, `href="/_redaksi/audit"`} {
+		if strings.Contains(page, hidden) {
+			t.Errorf("a writer is offered %s", hidden)
+		}
+	}
+	_, page = siti.get("/_redaksi/edit?file=" + url.QueryEscape(budiReview))
+	contains(t, "an editor's view", page, `value="publish"`, `action="/_redaksi/delete"`, `href="/_redaksi/review"`)
+	if strings.Contains(page, "hanya penyunting yang dapat mengubahnya") || strings.Contains(page, `href="/_redaksi/audit"`) {
+		t.Error("an editor is told the page is locked, or offered the audit trail")
+	}
+}

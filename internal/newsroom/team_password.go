@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/dinsos-metro/warta/internal/auth"
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -37,7 +38,8 @@ func (t *Team) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	addr := t.a.ClientAddr(r)
 	if until := t.a.Limiter().Locked(s.User, addr); !until.IsZero() {
-		t.showPassword(w, http.StatusTooManyRequests, "", diag.New("", 0, diag.AuthLocked, until.Format("15:04"), 15).Message(lang))
+		mins := max(1, int(time.Until(until).Round(time.Minute)/time.Minute))
+		t.showPassword(w, http.StatusTooManyRequests, "", diag.New("", 0, diag.AuthLocked, until.Format("15:04"), mins).Message(lang))
 		return
 	}
 	old, fresh := r.PostForm.Get("old"), r.PostForm.Get("new")
