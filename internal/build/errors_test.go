@@ -776,9 +776,6 @@ var notFromABuild = map[diag.Code]string{
 	diag.PDFNoBrowser:   "TestPDFWithoutBrowser",
 	diag.PDFFailed:      "TestPDFFailed",
 	diag.OutputUnsafe:   "cmd/warta TestUnsafeOutput",
-	// Its argument was English in both languages ("bukan a single
-	// value"); FrontMatterScalar says it whole (the "not map" cases above).
-	diag.FrontMatterNotMap: "replaced by FrontMatterScalar (catalog_content.go)",
 }
 
 // commandPrefixes mark codes of the command line, not of a build.

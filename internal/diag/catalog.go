@@ -15,7 +15,6 @@ const (
 	NotUTF8             Code = "not-utf8"
 	FrontMatterSyntax   Code = "front-matter-syntax"
 	FrontMatterUnclosed Code = "front-matter-unclosed"
-	FrontMatterNotMap   Code = "front-matter-not-map"
 	FieldRequired       Code = "field-required"
 	FieldNotDate        Code = "field-not-date"
 	FieldNotText        Code = "field-not-text"
@@ -124,8 +123,6 @@ var catalogue = messages{
 		"front matter %s tidak valid: %s"},
 	FrontMatterUnclosed: {"the front matter opened with %q is never closed; add a line %q after the last field",
 		"front matter yang dibuka dengan %q tidak pernah ditutup; tambahkan baris %q setelah isian terakhir"},
-	FrontMatterNotMap: {"the front matter must be a list of fields (key: value), not %s",
-		"front matter harus berupa daftar isian (kunci: nilai), bukan %s"},
 	FieldRequired: {"%q is required; add a line like %s to the front matter",
 		"%q wajib diisi; tambahkan baris seperti %s pada front matter"},
 	FieldNotDate: {"%s %q is not a date; write it as 2025-07-29 (or 2025-07-29T09:00:00+07:00)",

@@ -5,7 +5,6 @@ package diag
 // ready for review.
 const (
 	NewsroomListening      Code = "newsroom-listening"
-	NewsroomNoBind         Code = "newsroom-no-bind"
 	NewsroomPhotoNoAlt     Code = "newsroom-photo-no-alt"
 	NewsroomPhotoNoConsent Code = "newsroom-photo-no-consent"
 	NewsroomHasErrors      Code = "newsroom-has-errors"
@@ -24,8 +23,6 @@ func init() {
 	register(messages{
 		NewsroomListening: {"newsroom (web editor) at %s",
 			"ruang redaksi (penyunting web) di %s"},
-		NewsroomNoBind: {"the newsroom is off: %s is not a loopback address and the site has no accounts yet; the preview is served without it (use --bind 127.0.0.1 to write from this computer)",
-			"ruang redaksi tidak aktif: %s bukan alamat loopback dan situs belum punya akun; pratinjau tetap dilayani tanpa ruang redaksi (pakai --bind 127.0.0.1 untuk menulis dari komputer ini)"},
 		NewsroomPhotoNoAlt: {"photo %s needs an alternative text (what the photo shows, for readers who cannot see it)",
 			"foto %s perlu teks alternatif (apa yang tampak di foto, untuk pembaca yang tidak dapat melihatnya)"},
 		NewsroomPhotoNoConsent: {"photo %s needs a consent answer: did the school or the parents agree to publication?",

@@ -108,6 +108,8 @@ func New(opt Options) (*Newsroom, error) {
 	n.mux.Handle("POST "+Prefix+"delete", deleter{n})
 	n.mux.Handle("GET "+Prefix+"trash", trashView{n})
 	n.mux.Handle("POST "+Prefix+"untrash", untrasher{n})
+	n.mux.Handle("GET "+Prefix+"publish", publishPage{n})   // publish_site.go
+	n.mux.Handle("POST "+Prefix+"publish", publishStart{n}) // publish_site.go
 	return n, nil
 }
 

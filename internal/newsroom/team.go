@@ -199,6 +199,7 @@ func (t *Team) Gate(site http.Handler) http.Handler {
 type teamNav struct {
 	Name, Role    string
 	Review, Audit bool
+	Deploy        bool // may publish the site (publish_site.go)
 	Logout, CSRF  string
 	Local         bool
 }
@@ -214,7 +215,7 @@ func navFor(w http.ResponseWriter) *teamNav {
 		name = s.Display
 	}
 	return &teamNav{Name: name, Role: string(s.Role), Local: s.Local,
-		Review: s.Can(auth.Return, false), Audit: s.Can(auth.ViewAudit, false),
+		Review: s.Can(auth.Return, false), Audit: s.Can(auth.ViewAudit, false), Deploy: s.Can(auth.Deploy, false),
 		Logout: Prefix + "keluar", CSRF: s.CSRF}
 }
 

@@ -145,6 +145,10 @@ func (t *Team) decide(w http.ResponseWriter, r *http.Request, s *auth.Session) (
 	case "untrash":
 		// Back from the trash: nobody's own page any more.
 		return t.allow(w, r, s, decision{action: auth.Restore, change: true}, "", pageState{})
+	case "publish":
+		// Builds public/ and deploys it (publish_site.go, which logs it);
+		// it writes no page, so it does not hold the write lock.
+		return t.allow(w, r, s, decision{action: auth.Deploy}, "", pageState{})
 	}
 	// Unknown changes: editors only.
 	return t.allow(w, r, s, decision{action: auth.Publish, change: true}, "", pageState{})
