@@ -274,11 +274,15 @@ func (n *Newsroom) buildPublic(ctx context.Context, out, lang string) error {
 		return err
 	}
 	defer root.Close()
+	// Compressed copies when the last build made them (warta build
+	// --precompress): the deploy would otherwise delete them from the
+	// host.
+	_, gz := os.Stat(filepath.Join(out, "index.html.gz"))
 	st, err := publish.NewStaging(out)
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, build.Options{Source: root.FS(), Theme: warta.Theme, Dir: n.opt.Dir, Sink: st, Now: n.opt.Now()})
+	res, err := build.Build(ctx, build.Options{Source: root.FS(), Theme: warta.Theme, Dir: n.opt.Dir, Sink: st, Now: n.opt.Now(), Precompress: gz == nil})
 	if err != nil {
 		st.Abort()
 		if res != nil && res.Diags != nil && res.Diags.Errors() > 0 {

@@ -246,6 +246,8 @@ photos:
 	delete(fsys, "content/galeri/2025-07-29-g/index.md")
 	s = sitetest.Build(t, fsys, sitetest.Options{})
 	want = []string{
+		// The cover left the front matter: its file is now unused, and said so.
+		`content/berita/2025-07-29-a/index.md:1: warning: "sampul.jpg" is in the page's folder but the page does not use it (it is not the cover, not a listed photo, not in the text), so it is not published; use it or remove it from the folder`,
 		`content/berita/2025-07-29-a/index.md:8: image "foto.jpg" has no consent to be published; add consent: true to the front matter when the people in it (or their parents) agreed to its publication, or remove the image`,
 		`content/berita/2025-07-29-a/index.md:8: image "foto.jpg" has no description for readers who cannot see it; write it between the brackets: ![what the picture shows](foto.jpg)`,
 	}
