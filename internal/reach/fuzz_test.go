@@ -1,6 +1,7 @@
 package reach
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -20,12 +21,8 @@ func FuzzLoadSchools(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		fsys := fstest.MapFS{File: {Data: []byte(data)}}
 		schools, ds := LoadSchools(fsys, cfg)
-		lines := 1
-		for _, c := range data {
-			if c == '\n' {
-				lines++
-			}
-		}
+		// YAML, like editors, breaks lines at \n, \r\n and a lone \r.
+		lines := 1 + strings.Count(strings.ReplaceAll(data, "\r\n", "\n"), "\n") + strings.Count(strings.ReplaceAll(data, "\r\n", "\n"), "\r")
 		for _, d := range ds {
 			if d.File != File || d.Line < 1 || d.Line > lines+1 {
 				t.Errorf("diagnostic %s:%d outside the file (%d lines)", d.File, d.Line, lines)
