@@ -112,7 +112,7 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &FrontMatterError{"YAML", first + root.Line - 1, "notmap"}
 	}
-	values := &yamlValues{budget: maxYAMLValues, active: map[*yaml.Node]bool{}}
+	values := NewYAMLValues()
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if prev, twice := fields[k.Value]; twice {
@@ -121,7 +121,7 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 			// refuses it too). The wording is the library's own.
 			return nil, &FrontMatterError{"YAML", first + k.Line - 1, fmt.Sprintf("mapping key %q already defined at line %d", k.Value, prev.Line)}
 		}
-		f := Field{Value: values.value(v), Line: first + k.Line - 1}
+		f := Field{Value: values.Value(v), Line: first + k.Line - 1}
 		if v.Kind == yaml.SequenceNode {
 			for _, item := range v.Content {
 				f.ItemLines = append(f.ItemLines, first+item.Line-1)
@@ -136,16 +136,24 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 // can make a few lines stand for millions of values ("billion laughs").
 const maxYAMLValues = 100_000
 
-// yamlValues turns nodes into plain values, expanding aliases. An alias
-// inside its own anchor (&a [*a]) would expand forever; it becomes nil.
-type yamlValues struct {
+// YAMLValues turns YAML nodes into the plain values front matter fields
+// hold, expanding aliases within one budget. An alias inside its own
+// anchor (&a [*a]) would expand forever; it becomes nil. The build and the
+// newsroom's page editor (internal/pagefile) read fields through it, so a
+// value the editor writes reads back as the build will see it.
+type YAMLValues struct {
 	budget int
 	active map[*yaml.Node]bool // anchors being expanded
 }
 
-// value turns a node into plain values. Timestamps stay text: dates are
+// NewYAMLValues starts a budget of maxYAMLValues values for one front matter.
+func NewYAMLValues() *YAMLValues {
+	return &YAMLValues{budget: maxYAMLValues, active: map[*yaml.Node]bool{}}
+}
+
+// Value turns a node into plain values. Timestamps stay text: dates are
 // parsed by one rule (parseDate) whatever the front matter format.
-func (d *yamlValues) value(n *yaml.Node) any {
+func (d *YAMLValues) Value(n *yaml.Node) any {
 	if d.budget--; d.budget < 0 {
 		return nil
 	}
@@ -156,17 +164,17 @@ func (d *yamlValues) value(n *yaml.Node) any {
 		}
 		d.active[n.Alias] = true
 		defer delete(d.active, n.Alias)
-		return d.value(n.Alias)
+		return d.Value(n.Alias)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for _, c := range n.Content {
-			out = append(out, d.value(c))
+			out = append(out, d.Value(c))
 		}
 		return out
 	case yaml.MappingNode:
 		out := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			out[n.Content[i].Value] = d.value(n.Content[i+1])
+			out[n.Content[i].Value] = d.Value(n.Content[i+1])
 		}
 		return out
 	}

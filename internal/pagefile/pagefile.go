@@ -48,6 +48,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/diag"
 )
 
@@ -175,13 +176,14 @@ func (d *Doc) readYAML() error {
 	}
 	d.flow = root.Style&yaml.FlowStyle != 0
 	lines := splitLines(d.front)
-	budget := maxValues
+	// One budget for the whole front matter, as the build reads it.
+	values := content.NewYAMLValues()
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if _, twice := d.values[k.Value]; twice {
 			return fmt.Errorf("YAML front matter: line %d: %q is written twice", k.Line, k.Value)
 		}
-		d.values[k.Value] = value(v, &budget, map[*yaml.Node]bool{})
+		d.values[k.Value] = values.Value(v)
 		d.keys = append(d.keys, k.Value)
 		start, end := k.Line-1, len(lines)
 		if i+2 < len(root.Content) {

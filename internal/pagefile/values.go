@@ -20,59 +20,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/schema"
 )
 
-// maxValues bounds what aliases may expand to ("billion laughs").
-const maxValues = 100_000
-
 func defaultOrder() []string { return schema.Order() }
-
-// value turns a YAML node into the plain values the build reads:
-// timestamps stay text, an alias inside its own anchor is nil.
-func value(n *yaml.Node, budget *int, active map[*yaml.Node]bool) any {
-	if *budget--; *budget < 0 {
-		return nil
-	}
-	switch n.Kind {
-	case yaml.AliasNode:
-		if n.Alias == nil || active[n.Alias] {
-			return nil
-		}
-		active[n.Alias] = true
-		defer delete(active, n.Alias)
-		return value(n.Alias, budget, active)
-	case yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
-		for _, c := range n.Content {
-			out = append(out, value(c, budget, active))
-		}
-		return out
-	case yaml.MappingNode:
-		out := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			out[n.Content[i].Value] = value(n.Content[i+1], budget, active)
-		}
-		return out
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return nil
-	case "!!bool":
-		var b bool
-		if n.Decode(&b) == nil {
-			return b
-		}
-	case "!!int":
-		var i int64
-		if n.Decode(&i) == nil {
-			return i
-		}
-	case "!!float":
-		var f float64
-		if n.Decode(&f) == nil {
-			return f
-		}
-	}
-	return n.Value
-}
 
 func readTOML(front []byte) (map[string]any, []string, error) {
 	m := map[string]any{}
