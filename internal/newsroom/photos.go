@@ -1,10 +1,7 @@
 package newsroom
 
 import (
-	"io/fs"
 	"net/url"
-	"os"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,22 +42,10 @@ func bodyImages(body []byte) map[string]string {
 
 // folderImages lists the pictures in a page's folder, by name.
 func (n *Newsroom) folderImages(file string) []string {
-	if path.Base(file) != "index.md" {
-		return nil
-	}
-	root, err := os.OpenRoot(n.opt.Dir)
-	if err != nil {
-		return nil
-	}
-	defer root.Close()
-	entries, err := fs.ReadDir(root.FS(), path.Dir(file))
-	if err != nil {
-		return nil
-	}
 	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && content.IsImage(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, e.Name())
+	for _, name := range n.folderFiles(file) {
+		if content.IsImage(name) {
+			out = append(out, name)
 		}
 	}
 	return out
