@@ -7,6 +7,8 @@
 #   NEWS=1000 MODULES=150 GALLERIES=20 RUNS=3 bash bench/compare-hugo.sh   # a quick run
 #   HUGO=/path/to/hugo bash bench/compare-hugo.sh                # skip installing Hugo
 #   FLAT=1 bash bench/compare-hugo.sh                            # warta alone at 1k, 10k, 50k news
+#   BEFORE=/path/to/old/warta bash bench/compare-hugo.sh         # also an older warta, in the same rounds
+#   FRESH=1 bash bench/compare-hugo.sh                           # every tool writes into a new folder
 #
 # Hugo v0.166.0 is installed into the work folder first (about 5 minutes;
 # HUGO=/path skips that). Hugo renders the same content folder with the
@@ -27,8 +29,10 @@
 # Each timed run is one process under /usr/bin/time -v (wall time, CPU time,
 # peak RSS), writing over the output of the previous run of the same tool,
 # as the anchors of issue 7 were measured; warta builds with --full, so it
-# renders every page each time instead of carrying pages over. Rounds
-# alternate warta, Hugo, floor, so that changes of load hit all three.
+# renders every page each time instead of carrying pages over. With
+# FRESH=1 each tool's output folder is deleted (untimed) before every run
+# instead. Rounds alternate warta (and BEFORE, an older warta binary, for
+# before/after tables), Hugo, floor, so that changes of load hit all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +41,8 @@ MODULES=${MODULES:-1500}
 GALLERIES=${GALLERIES:-200}
 RUNS=${RUNS:-5}
 FLAT=${FLAT:-0}
+FRESH=${FRESH:-0}
+BEFORE=${BEFORE:-}
 FLAT_SIZES=${FLAT_SIZES:-1000 10000 50000} # news; modules are 15% of it, galleries 2%
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/warta-hugo-bench.XXXXXX")}
 mkdir -p "$WORK/bin"
@@ -60,10 +66,12 @@ echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "go: $(go version)"
 # Uncommitted files change what is measured; say how many there were.
 echo "warta: commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(git status --porcelain 2>/dev/null | wc -l) uncommitted file(s)"
+[ -z "$BEFORE" ] || echo "before: $BEFORE ($("$BEFORE" version 2>/dev/null | head -1))"
+echo "output folders: $([ "$FRESH" = 1 ] && echo 'new for every run' || echo 'written over by every run')"
 echo "work folder: $WORK"
 echo "load before: $(loadavg) (1, 5, 15 min; other work on the machine skews every number)"
 
-go build -o "$WORK/bin/warta" ./cmd/warta
+go build -tags nodynamic -o "$WORK/bin/warta" ./cmd/warta
 go build -o "$WORK/bin/floor" ./bench/floor
 
 # corpus DIR NEWS MODULES GALLERIES: the generated site, seed 1, written once
@@ -78,6 +86,17 @@ corpus() {
 measure() {
 	local label=$1 round=$2
 	shift 2
+	if [ "$FRESH" = 1 ]; then
+		# The output folder follows -out, --out or --destination.
+		local a prev="" dest=""
+		for a in "$@"; do
+			case $prev in -out | --out | --destination) dest=$a ;; esac
+			prev=$a
+		done
+		# warta keeps the site it replaced beside the output folder as its
+		# next staging folder: a fresh run deletes that too.
+		[ -n "$dest" ] && rm -rf "$dest" "$(dirname "$dest")/.warta-spare-$(basename "$dest")-"* && sync
+	fi
 	if ! /usr/bin/time -v -o "$WORK/time-$label-$round.txt" "$@" >"$WORK/log-$label-$round.txt" 2>&1; then
 		cat "$WORK/log-$label-$round.txt"
 		echo "$label failed (round $round)" >&2
@@ -111,42 +130,55 @@ images() { sed -n 's/.*: \([0-9]*\) [^,]*, \([0-9]*\) [^,]*cache.*/made \1, cach
 
 htmlcount() { find "$1" -name '*.html' | wc -l; }
 
+# beforesite DIR: the older warta builds its own copy of the corpus, so
+# that the two versions do not prune each other's image caches.
+beforesite() {
+	[ -d "$1-before" ] || { cp -a "$1" "$1-before" && rm -rf "$1-before/.cache"; }
+	echo "$1-before"
+}
+
 if [ "$FLAT" = 1 ]; then
 	# Flatness (issue 7): time per page within 20% from 1,000 to 50,000
 	# news, and memory growing no faster than the page count. warta alone,
 	# rounds alternating between the sizes after one warm-up build each.
-	sizes=() growth=()
+	sizes=()
 	for n in $FLAT_SIZES; do
 		sizes+=("$n")
 		corpus "$WORK/corpus-$n" "$n" $((n * 15 / 100)) $((n * 2 / 100))
 		"$WORK/bin/warta" build --full --src "$WORK/corpus-$n" --out "$WORK/out-warta-$n" >"$WORK/warmup-$n.txt"
+		[ -z "$BEFORE" ] || "$BEFORE" build --full --src "$(beforesite "$WORK/corpus-$n")" --out "$WORK/out-before-$n" >/dev/null
 		echo "warm-up $n news (untimed, fills the image cache): $(images "$WORK/warmup-$n.txt")"
 	done
 	for r in $(seq "$RUNS"); do
 		for n in "${sizes[@]}"; do
 			measure "warta$n" "$r" "$WORK/bin/warta" build --full --src "$WORK/corpus-$n" --out "$WORK/out-warta-$n"
+			[ -z "$BEFORE" ] || measure "before$n" "$r" "$BEFORE" build --full --src "$WORK/corpus-$n-before" --out "$WORK/out-before-$n"
 		done
 	done
 	echo "load after: $(loadavg)"
-	echo "== flatness: warta build --full, $RUNS round(s), medians"
-	printf '%7s %7s %9s %13s %8s %8s %9s %9s %10s   %s\n' news pages "wall (s)" "min-max (s)" "ms/page" "cpu (s)" "cpu ms/pg" "RSS (MiB)" "KiB/page" images
-	base_wall="" base_cpu="" base_rss="" base_pages=""
-	for n in "${sizes[@]}"; do
-		pages=$(htmlcount "$WORK/out-warta-$n")
-		read -r wall lo hi < <(field "warta$n" wall | stats)
-		read -r cpu _ _ < <(field "warta$n" cpu | stats)
-		read -r rss _ _ < <(field "warta$n" rss | stats)
-		awk -v n="$n" -v p="$pages" -v w="$wall" -v lo="$lo" -v hi="$hi" -v c="$cpu" -v m="$rss" -v img="$(images "$WORK/log-warta$n-1.txt")" 'BEGIN {
-			printf "%7d %7d %9.2f %6.2f-%-6.2f %8.2f %8.2f %9.2f %9.0f %10.1f   %s\n", n, p, w, lo, hi, 1000*w/p, c, 1000*c/p, m/1024, m/p, img }'
-		if [ -z "$base_pages" ]; then
-			base_wall=$wall base_cpu=$cpu base_rss=$rss base_pages=$pages
-		else
-			growth+=("$(awk -v n="$n" -v p="$pages" -v w="$wall" -v c="$cpu" -v m="$rss" -v bw="$base_wall" -v bc="$base_cpu" -v bm="$base_rss" -v bp="$base_pages" 'BEGIN {
-				printf "%d news against the smallest: wall per page %+.0f%%, cpu per page %+.0f%% (target: within 20%%); peak RSS x%.2f for x%.2f the pages (target: no more than the pages)",
-					n, 100*((w/p)/(bw/bp) - 1), 100*((c/p)/(bc/bp) - 1), m/bm, p/bp }')")
-		fi
+	tools=(warta)
+	[ -z "$BEFORE" ] || tools+=(before)
+	for t in "${tools[@]}"; do
+		echo "== flatness: $t build --full, $RUNS round(s), medians"
+		printf '%7s %7s %9s %13s %8s %8s %9s %9s %10s   %s\n' news pages "wall (s)" "min-max (s)" "ms/page" "cpu (s)" "cpu ms/pg" "RSS (MiB)" "KiB/page" images
+		base_wall="" base_cpu="" base_rss="" base_pages="" growth=()
+		for n in "${sizes[@]}"; do
+			pages=$(htmlcount "$WORK/out-$t-$n")
+			read -r wall lo hi < <(field "$t$n" wall | stats)
+			read -r cpu _ _ < <(field "$t$n" cpu | stats)
+			read -r rss _ _ < <(field "$t$n" rss | stats)
+			awk -v n="$n" -v p="$pages" -v w="$wall" -v lo="$lo" -v hi="$hi" -v c="$cpu" -v m="$rss" -v img="$(images "$WORK/log-$t$n-1.txt")" 'BEGIN {
+				printf "%7d %7d %9.2f %6.2f-%-6.2f %8.2f %8.2f %9.2f %9.0f %10.1f   %s\n", n, p, w, lo, hi, 1000*w/p, c, 1000*c/p, m/1024, m/p, img }'
+			if [ -z "$base_pages" ]; then
+				base_wall=$wall base_cpu=$cpu base_rss=$rss base_pages=$pages
+			else
+				growth+=("$(awk -v n="$n" -v p="$pages" -v w="$wall" -v c="$cpu" -v m="$rss" -v bw="$base_wall" -v bc="$base_cpu" -v bm="$base_rss" -v bp="$base_pages" 'BEGIN {
+					printf "%d news against the smallest: wall per page %+.0f%%, cpu per page %+.0f%% (target: within 20%%); peak RSS x%.2f for x%.2f the pages (target: no more than the pages)",
+						n, 100*((w/p)/(bw/bp) - 1), 100*((c/p)/(bc/bp) - 1), m/bm, p/bp }')")
+			fi
+		done
+		[ ${#growth[@]} = 0 ] || printf '%s\n' "${growth[@]}"
 	done
-	printf '%s\n' "${growth[@]}"
 	echo "work folder: $WORK"
 	exit 0
 fi
@@ -174,27 +206,37 @@ cp -r assets "$hsite/assets"
 wout="$WORK/out-warta" hout="$WORK/out-hugo" fout="$WORK/out-floor"
 run_warta() { measure warta "$1" "$WORK/bin/warta" build --full --src "$site" --out "$wout"; }
 run_hugo() { measure hugo "$1" "$HUGO" --quiet --source "$hsite" --contentDir "$site/content" --destination "$hout" --cacheDir "$WORK/hugo-cache"; }
-run_floor() { measure floor "$1" "$WORK/bin/floor" -out "$fout" "$site"; }
+# The floor writes the same HTML files as warta (the list is taken from
+# warta's warm-up output): pretty-URL folders, one file per page and per
+# list page.
+run_floor() { measure floor "$1" "$WORK/bin/floor" -pages "$WORK/pages.txt" -out "$fout" "$site"; }
+run_before() { [ -z "$BEFORE" ] || measure before "$1" "$BEFORE" build --full --src "$site-before" --out "$WORK/out-before"; }
 
 # Warm-up, untimed: fills warta's image cache, Hugo's resource cache (the
 # minified stylesheet), the output folders and the OS's file cache.
+[ -z "$BEFORE" ] || beforesite "$site" >/dev/null
 run_warta warmup
+(cd "$wout" && find . -name '*.html' -printf '%P\n' | sort) >"$WORK/pages.txt"
+run_before warmup
 run_hugo warmup
 run_floor warmup
 echo "warm-up (untimed): warta images $(images "$WORK/log-warta-warmup.txt")"
 
 for r in $(seq "$RUNS"); do
 	run_warta "$r"
+	run_before "$r"
 	run_hugo "$r"
 	run_floor "$r"
-	echo "round $r: warta $(wall "$WORK/time-warta-$r.txt") s, hugo $(wall "$WORK/time-hugo-$r.txt") s, floor $(wall "$WORK/time-floor-$r.txt") s; load $(loadavg)"
+	echo "round $r: warta $(wall "$WORK/time-warta-$r.txt") s,$([ -z "$BEFORE" ] || echo " before $(wall "$WORK/time-before-$r.txt") s,") hugo $(wall "$WORK/time-hugo-$r.txt") s, floor $(wall "$WORK/time-floor-$r.txt") s; load $(loadavg)"
 done
 echo "load after: $(loadavg)"
 echo "warta images in the timed runs: $(for r in $(seq "$RUNS"); do images "$WORK/log-warta-$r.txt"; done | sort | uniq -c | sed 's/^ *\([0-9]*\) /\1 run(s) /' | paste -sd';')"
 
 echo "== $NEWS news, $MODULES modules, $GALLERIES galleries: $RUNS alternating round(s), medians"
 printf '%-6s %7s %9s %15s %8s %10s\n' tool "pages" "wall (s)" "min-max (s)" "cpu (s)" "RSS (MiB)"
-for t in warta hugo floor; do
+tools=(warta hugo floor)
+[ -z "$BEFORE" ] || tools=(warta before hugo floor)
+for t in "${tools[@]}"; do
 	out=$WORK/out-$t
 	read -r wall lo hi < <(field $t wall | stats)
 	read -r cpu _ _ < <(field $t cpu | stats)
@@ -205,14 +247,16 @@ for t in warta hugo floor; do
 	printf -v "rss_$t" %s "$rss"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
-for t in hugo floor; do
+for t in "${tools[@]:1}"; do
 	w=wall_$t c=cpu_$t m=rss_$t
 	printf 'warta/%-6s wall %s, cpu %s, RSS %s\n' "$t:" "$(ratio "$wall_warta" "${!w}")" "$(ratio "$cpu_warta" "${!c}")" "$(ratio "$rss_warta" "${!m}")"
 done
 # The rounds ran side by side under the same load, so the ratio within
 # each round is steadier than the ratio of the medians.
-for m in wall cpu; do
-	paste <(field warta $m) <(field hugo $m) | awk '{print $1/$2}' | stats |
-		awk -v m="$m" '{printf "warta/hugo %s per round: median %.2f (%.2f-%.2f)\n", m, $1, $2, $3}'
+for t in "${tools[@]:1}"; do
+	for m in wall cpu; do
+		paste <(field warta $m) <(field $t $m) | awk '{print $1/$2}' | stats |
+			awk -v t="$t" -v m="$m" '{printf "warta/%s %s per round: median %.2f (%.2f-%.2f)\n", t, m, $1, $2, $3}'
+	done
 done
 echo "work folder: $WORK"

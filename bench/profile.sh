@@ -17,7 +17,7 @@ BENCHTIME=${BENCHTIME:-3x}
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/warta-profile.XXXXXX")}
 mkdir -p "$OUT"
 
-WARTA_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench "^Benchmark${BENCH}\$" \
+WARTA_BENCH_LARGE=1 go test -tags nodynamic ./internal/build -run '^$' -bench "^Benchmark${BENCH}\$" \
 	-benchtime "$BENCHTIME" -count 1 -timeout 1h \
 	-o "$OUT/build.test" -cpuprofile "$OUT/cpu.out" -memprofile "$OUT/mem.out"
 

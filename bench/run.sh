@@ -29,7 +29,7 @@ echo "go: $(go version)"
 echo "work folder: $WORK"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews every number)"
 
-go build -o "$WORK/bin/warta" ./cmd/warta
+go build -tags nodynamic -o "$WORK/bin/warta" ./cmd/warta
 go build -o "$WORK/bin/warta-corpus" ./cmd/warta-corpus
 corpus() { # name news modules galleries
 	[ -d "$WORK/$1" ] || "$WORK/bin/warta-corpus" -news "$2" -modules "$3" -galleries "$4" -photos 6 -seed 1 -out "$WORK/$1"
@@ -38,7 +38,7 @@ corpus 1k 1000 150 20
 corpus 10k 10000 1500 200
 
 echo "== go test benchmarks (-count $COUNT)"
-WARTA_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench 'Build|Floor' -count "$COUNT" -timeout 2h | tee "$WORK/bench.txt"
+WARTA_BENCH_LARGE=1 go test -tags nodynamic ./internal/build -run '^$' -bench 'Build|Floor' -count "$COUNT" -timeout 2h | tee "$WORK/bench.txt"
 go run "$BENCHSTAT" "$WORK/bench.txt" || echo "(benchstat not available; raw results in $WORK/bench.txt)"
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

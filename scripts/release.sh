@@ -26,9 +26,11 @@ else
   version=${1:-$(git describe --tags --exact-match 2>/dev/null || echo dev)}
 fi
 
-# build OS ARCH OUT: one binary.
+# build OS ARCH OUT: one binary. -tags nodynamic keeps github.com/gen2brain/webp
+# to its WebAssembly libwebp: without it, the binary links libdl to look for a
+# libwebp of the system, and is no longer static.
 build() {
-  CGO_ENABLED=0 GOOS=$1 GOARCH=$2 go build -trimpath -buildvcs=false \
+  CGO_ENABLED=0 GOOS=$1 GOARCH=$2 go build -tags nodynamic -trimpath -buildvcs=false \
     -ldflags "-buildid= -s -w -X main.version=$version -X main.commit=$commit" \
     -o "$3" ./cmd/warta
 }

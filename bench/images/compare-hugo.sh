@@ -8,8 +8,10 @@
 #
 # Hugo v0.166.0 is installed into the work folder first (about 5 minutes;
 # HUGO=/path/to/hugo skips that). Both make 480, 960 and 1600 px wide JPEGs
-# at quality 80 from every photo: Hugo with its default filter (box) through
-# .Resize in a template, warta through internal/imageproc (bench/images).
+# at quality 80 from every photo, and a WebP at quality 80 of each (as a
+# warta build does; WEBP=0 makes the JPEGs only): Hugo with its default
+# filter (box) and WebP settings (method 2, photo preset) through .Resize
+# in a template, warta through internal/imageproc (bench/images).
 # Cold: empty caches (Hugo's resources/_gen, warta's cache folder). Warm:
 # the same again with the caches full. Rounds alternate between the two;
 # each run is one process under /usr/bin/time -v: wall time, CPU time and
@@ -21,6 +23,7 @@ N=${N:-200}
 W=${W:-3000}
 H=${H:-2000}
 RUNS=${RUNS:-3}
+WEBP=${WEBP:-1}
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/warta-images-bench.XXXXXX")}
 mkdir -p "$WORK/bin"
 
@@ -28,7 +31,7 @@ if [ -z "${HUGO:-}" ]; then
 	HUGO="$WORK/bin/hugo"
 	[ -x "$HUGO" ] || GOBIN="$WORK/bin" GOTOOLCHAIN=go1.27.3 CGO_ENABLED=0 go install github.com/gohugoio/hugo@v0.166.0
 fi
-go build -o "$WORK/bin/warta-images" ./bench/images
+CGO_ENABLED=0 go build -tags nodynamic -o "$WORK/bin/warta-images" ./bench/images
 PHOTOS=$("$WORK/bin/warta-images" -n "$N" -w "$W" -h "$H" -photos "$WORK/photos" -gen-only)
 
 echo "== machine"
@@ -36,7 +39,7 @@ echo "cpus: $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "go: $(go version)"
 echo "hugo: $("$HUGO" version)"
-echo "photos: $N of ${W}x${H} in $PHOTOS ($(du -sh "$PHOTOS" | cut -f1))"
+echo "photos: $N of ${W}x${H} in $PHOTOS ($(du -sh "$PHOTOS" | cut -f1)), WebP too: $([ "$WEBP" = 1 ] && echo yes || echo no)"
 
 # The Hugo site: the home page is a bundle holding every photo.
 site="$WORK/hugo-site"
@@ -55,6 +58,17 @@ cat >"$site/layouts/home.html" <<'TMPL'
 <img src="{{ $a.RelPermalink }}" srcset="{{ $a.RelPermalink }} 480w, {{ $b.RelPermalink }} 960w, {{ $c.RelPermalink }} 1600w">
 {{ end }}
 TMPL
+if [ "$WEBP" = 1 ]; then
+	cat >"$site/layouts/home.html" <<'TMPL'
+{{ range .Resources.ByType "image" }}
+{{ $a := .Resize "480x q80" }}{{ $b := .Resize "960x q80" }}{{ $c := .Resize "1600x q80" }}
+{{ $wa := .Resize "480x webp q80" }}{{ $wb := .Resize "960x webp q80" }}{{ $wc := .Resize "1600x webp q80" }}
+<picture><source type="image/webp" srcset="{{ $wa.RelPermalink }} 480w, {{ $wb.RelPermalink }} 960w, {{ $wc.RelPermalink }} 1600w">
+<img src="{{ $a.RelPermalink }}" srcset="{{ $a.RelPermalink }} 480w, {{ $b.RelPermalink }} 960w, {{ $c.RelPermalink }} 1600w"></picture>
+{{ end }}
+TMPL
+fi
+wartaflags=(-webp="$([ "$WEBP" = 1 ] && echo true || echo false)")
 
 measure() { # label command...
 	local label=$1
@@ -75,8 +89,8 @@ for r in $(seq "$RUNS"); do
 	measure hugo-cold "$HUGO" --quiet --source "$site" --cacheDir "$WORK/hugo-cache"
 	measure hugo-warm "$HUGO" --quiet --source "$site" --cacheDir "$WORK/hugo-cache"
 	rm -rf "$WORK/warta-cache"
-	measure warta-cold "$WORK/bin/warta-images" -n "$N" -w "$W" -h "$H" -photos "$PHOTOS" -cache "$WORK/warta-cache" -run cold
-	measure warta-warm "$WORK/bin/warta-images" -n "$N" -w "$W" -h "$H" -photos "$PHOTOS" -cache "$WORK/warta-cache" -run warm
+	measure warta-cold "$WORK/bin/warta-images" -n "$N" -w "$W" -h "$H" -photos "$PHOTOS" -cache "$WORK/warta-cache" -run cold "${wartaflags[@]}"
+	measure warta-warm "$WORK/bin/warta-images" -n "$N" -w "$W" -h "$H" -photos "$PHOTOS" -cache "$WORK/warta-cache" -run warm "${wartaflags[@]}"
 done
 
 echo "== medians over $RUNS round(s)"

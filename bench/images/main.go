@@ -1,8 +1,9 @@
 // Command images measures warta's image pipeline on a generated set of
 // photos, the way docs/BENCHMARKS.md reports it ("Images"): a cold run
-// (empty cache: every photo decoded, resized to every width, encoded) and a
-// warm run (a new processor over the filled cache, as a second build is),
-// with the time per photo and the peak memory of the process.
+// (empty cache: every photo decoded, resized to every width, encoded as
+// JPEG and as WebP, as a build does) and a warm run (a new processor over
+// the filled cache, as a second build is), with the time per photo and the
+// peak memory of the process. -webp=false makes the JPEGs only.
 //
 //	go run ./bench/images -n 200 -w 3000 -h 2000            # both runs
 //	go run ./bench/images -n 200 -gen-only -photos DIR      # photos for compare-hugo.sh
@@ -36,6 +37,7 @@ func main() {
 	genOnly := flag.Bool("gen-only", false, "only generate the photos")
 	which := flag.String("run", "both", "cold, warm or both")
 	quality := flag.Int("q", 80, "JPEG quality")
+	withWebP := flag.Bool("webp", true, "make a WebP beside every JPEG")
 	flag.Parse()
 	if *photos == "" {
 		*photos = filepath.Join(os.TempDir(), fmt.Sprintf("warta-photos-%d-%dx%d", *n, *w, *h))
@@ -56,12 +58,12 @@ func main() {
 		*cache = dir
 	}
 	widths := []int{480, 960, 1600}
-	fmt.Printf("%d photos of %d×%d, widths %v, quality %d, GOMAXPROCS %d\n", *n, *w, *h, widths, *quality, runtime.GOMAXPROCS(0))
+	fmt.Printf("%d photos of %d×%d, widths %v, quality %d, WebP %v, GOMAXPROCS %d\n", *n, *w, *h, widths, *quality, *withWebP, runtime.GOMAXPROCS(0))
 	if *which == "cold" || *which == "both" {
-		measure("cold", *photos, *cache, *n, widths, *quality)
+		measure("cold", *photos, *cache, *n, widths, *quality, *withWebP)
 	}
 	if *which == "warm" || *which == "both" {
-		measure("warm", *photos, *cache, *n, widths, *quality)
+		measure("warm", *photos, *cache, *n, widths, *quality, *withWebP)
 	}
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
@@ -69,7 +71,7 @@ func main() {
 		time.Duration(ru.Utime.Nano()).Seconds(), time.Duration(ru.Stime.Nano()).Seconds())
 }
 
-func measure(name, photos, cache string, n int, widths []int, quality int) {
+func measure(name, photos, cache string, n int, widths []int, quality int, withWebP bool) {
 	start := time.Now()
 	p := imageproc.New(imageproc.Options{FS: os.DirFS(photos), CacheDir: cache})
 	var ops []imageproc.Op
@@ -79,7 +81,11 @@ func measure(name, photos, cache string, n int, widths []int, quality int) {
 			fail(err)
 		}
 		for _, w := range imageproc.Widths(widths, src.Width) {
-			ops = append(ops, imageproc.NewOp(src, w, quality))
+			op := imageproc.NewOp(src, w, quality)
+			ops = append(ops, op)
+			if withWebP {
+				ops = append(ops, op.WebP())
+			}
 		}
 	}
 	var size atomic.Int64

@@ -143,8 +143,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	force := fl.Bool("force", false, "build into an output folder that is not empty and was not made by warta, replacing everything in it")
 	full := fl.Bool("full", false, "render every page again, ignoring what the last build saved (for benchmarks)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers: go tool pprof)")
+	memProfileFile := fl.String("memprofile", "", "write a heap profile taken at the build's peak of live memory to this file (for developers: go tool pprof)")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if *memProfileFile != "" {
+		stopMem, err := memProfile(*memProfileFile, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "warta:", err)
+			return 2
+		}
+		defer stopMem()
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -250,9 +259,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	// The new site is in place and the summary out; the previous one is
-	// still being deleted beside it. Finish that rather than leave a
-	// .warta-old-* folder for staff to wonder about.
+	// The new site is in place and the summary out; background work on
+	// the folder beside it (the previous site kept as the next build's
+	// staging folder, or an old one being deleted) may still be running:
+	// finish it rather than leave a half-done folder behind.
 	staging.Wait()
 	return 0
 }

@@ -43,12 +43,12 @@ var badInputCases = []struct {
 	{
 		name: "yaml field written twice",
 		site: "-- content/berita/x.md --\n---\ntitle: Judul\ndate: 2025-07-29\ntitle: Judul lain\n---\nIsi.\n",
-		want: []string{`content/berita/x.md:4: the YAML front matter is not valid: mapping key "title" already defined at line 2`},
+		want: []string{`content/berita/x.md:4: the YAML front matter is not valid: "title" is written twice (first on line 2); keep one`},
 	},
 	{
 		name: "yaml indented with a tab",
 		site: "-- content/berita/x.md --\n---\ntitle: Judul\n\tdate: 2025-07-29\n---\nIsi.\n",
-		want: []string{`content/berita/x.md:3: the YAML front matter is not valid: found a tab character that violates indentation`},
+		want: []string{`content/berita/x.md:3: the YAML front matter is not valid: this line is indented with a tab; indent with spaces`},
 	},
 	{
 		name: "toml field written twice",
@@ -413,7 +413,7 @@ func TestDeepNesting(t *testing.T) {
 		if name == "bertingkat" {
 			line = 105 // the 101st level
 		}
-		want = append(want, fmt.Sprintf("content/berita/%s.md:%d: lists or quotes are nested more than 100 deep here; no page needs that many levels, so the page is not rendered: flatten the list", name, line))
+		want = append(want, fmt.Sprintf("content/berita/%s.md:%d: lists or quotes are nested more than 100 levels deep here, and no page needs that many, so this page is not built: use fewer levels (for a quote, fewer > signs at the start of the line; for a list, fewer spaces before the -)", name, line))
 	}
 	if got := s.Diagnostics(); !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

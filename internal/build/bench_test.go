@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -127,14 +128,16 @@ func (c *counter) Copy(name string, src fs.FS, srcPath string) error {
 
 // BenchmarkFloor is the floor of issue 7 for the same sites: read every
 // Markdown file, split off its front matter with adrg/frontmatter, render
-// the body with goldmark (GFM) on every core, and write one HTML file per
-// page, overwriting the previous run's output (disk) or nowhere (memory).
-// No templates, lists, feeds, minification or bundle files.
+// the body with goldmark (GFM) on every core, and write the same HTML
+// files as a build (one folder and index.html per page; list pages with
+// ten links), overwriting the previous run's output (disk) or nowhere
+// (memory). No templates, feeds, minification or bundle files.
 func BenchmarkFloor(b *testing.B) {
 	eachSite(b, func(b *testing.B, dir string) {
+		pages := htmlPages(b, dir)
 		b.Run("disk", func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "public")
-			benchFloor(b, dir, func(name string, html []byte) error {
+			benchFloor(b, dir, pages, func(name string, html []byte) error {
 				full := filepath.Join(out, name)
 				err := os.WriteFile(full, html, 0o644)
 				if errors.Is(err, fs.ErrNotExist) {
@@ -146,17 +149,34 @@ func BenchmarkFloor(b *testing.B) {
 			})
 		})
 		b.Run("memory", func(b *testing.B) {
-			benchFloor(b, dir, func(string, []byte) error { return nil })
+			benchFloor(b, dir, pages, func(string, []byte) error { return nil })
 		})
 	})
 }
 
-func benchFloor(b *testing.B, dir string, write func(name string, html []byte) error) {
+// htmlPages are the HTML files a build of the site writes: the floor
+// writes the same ones (one folder and file per page and list page).
+func htmlPages(b *testing.B, dir string) []string {
+	mem := publish.NewMemory()
+	opt := build.Options{Source: os.DirFS(dir), Theme: warta.Theme, Dir: dir, Sink: mem}
+	if res, err := build.Build(context.Background(), opt); err != nil {
+		b.Fatalf("build failed: %v\n%s", err, res.Diags.Format("en"))
+	}
+	var pages []string
+	for _, n := range mem.Names() {
+		if strings.HasSuffix(n, ".html") {
+			pages = append(pages, n)
+		}
+	}
+	return pages
+}
+
+func benchFloor(b *testing.B, dir string, list []string, write func(name string, html []byte) error) {
 	b.ReportAllocs()
 	var pages, written int64
 	for b.Loop() {
 		var err error
-		pages, written, err = floor.Run(dir, write)
+		pages, written, err = floor.RunPages(dir, list, write)
 		if err != nil {
 			b.Fatal(err)
 		}

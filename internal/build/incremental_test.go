@@ -26,7 +26,10 @@ type editor struct {
 	fs    fstest.MapFS
 	r     *rand.Rand
 	step  int
-	quick bool // half the edits change only a page's text
+	quick bool // half the edits change only a page's text, title or date
+	// wantQuick is set by an edit that must take the quick path: a title,
+	// or a date that keeps the report's place in every list.
+	wantQuick bool
 }
 
 func (e *editor) files(prefix, suffix string) []string {
@@ -61,6 +64,78 @@ func (e *editor) setField(name, key, value string) {
 		src = strings.Replace(src, "---\n", "---\n"+key+": "+value+"\n", 1)
 	}
 	e.write(name, src)
+}
+
+var (
+	dateLine = regexp.MustCompile(`(?m)^date: *"?(\d{4}-\d{2}-\d{2})`)
+	draftOn  = regexp.MustCompile(`(?m)^draft: *true`)
+	schools  = regexp.MustCompile(`(?m)^schools:`)
+)
+
+func frontOf(src string) string {
+	if end := strings.Index(src[min(4, len(src)):], "\n---\n"); end >= 0 {
+		return src[:end+4]
+	}
+	return src
+}
+
+// quiet lists the published reports that name no school: a new title or
+// date of theirs shows on no reach page, so it can be quick.
+func (e *editor) quiet() []string {
+	var out []string
+	for _, f := range e.files("content/berita/", ".md") {
+		if fm := frontOf(string(e.fs[f].Data)); !draftOn.MatchString(fm) && !schools.MatchString(fm) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// days counts the published reports and galleries of each day, and gives
+// the latest day.
+func (e *editor) days() (map[string]int, string) {
+	n, last := map[string]int{}, ""
+	for _, f := range append(e.files("content/berita/", ".md"), e.files("content/galeri/", "index.md")...) {
+		fm := frontOf(string(e.fs[f].Data))
+		if m := dateLine.FindStringSubmatch(fm); m != nil && !draftOn.MatchString(fm) {
+			n[m[1]]++
+			last = max(last, m[1])
+		}
+	}
+	return n, last
+}
+
+// fieldsEdit changes a report's title or date, or a plain page's title.
+// A title never moves a report; a new hour on a day that no other report
+// or gallery has, short of the latest day, moves it nowhere either: both
+// must be quick (quick.go). Another day moves it, mostly; a plain page's
+// title may move it among plain pages: either path is right then.
+func (e *editor) fieldsEdit() (build.Change, string) {
+	reports := e.quiet()
+	if len(reports) == 0 {
+		return e.bodyEdit()
+	}
+	f := reports[e.r.IntN(len(reports))]
+	switch e.r.IntN(4) {
+	case 0:
+		e.setField(f, "title", fmt.Sprintf("%q", fmt.Sprintf("Judul disunting %d", e.step)))
+		e.wantQuick = true
+		return build.Change{Files: []string{f}}, "title in place " + f
+	case 1, 2:
+		day := dateLine.FindStringSubmatch(frontOf(string(e.fs[f].Data)))[1]
+		n, last := e.days()
+		e.setField(f, "date", fmt.Sprintf("%sT%02d:%02d:00", day, 1+e.r.IntN(22), e.r.IntN(60)))
+		e.wantQuick = n[day] == 1 && day < last
+		return build.Change{Files: []string{f}}, "hour " + f
+	default:
+		if e.step%2 == 0 {
+			f = "content/tentang.md"
+			e.setField(f, "title", fmt.Sprintf("%q", fmt.Sprintf("Tentang %d", e.step)))
+			return build.Change{Files: []string{f}}, "page title " + f
+		}
+		e.setField(f, "date", fmt.Sprintf("2025-%02d-%02d", 1+e.r.IntN(12), 1+e.r.IntN(28)))
+		return build.Change{Files: []string{f}}, "date moved " + f
+	}
 }
 
 // bodyEdit changes a page's text and nothing above it: the quick path
@@ -98,7 +173,11 @@ func (e *editor) bodyEdit() (build.Change, string) {
 }
 
 func (e *editor) edit() (build.Change, string) {
+	e.wantQuick = false
 	if e.quick && e.r.IntN(2) == 0 {
+		if e.r.IntN(3) == 0 {
+			return e.fieldsEdit()
+		}
 		return e.bodyEdit()
 	}
 	switch k := e.r.IntN(16); k {
@@ -207,11 +286,16 @@ func TestIncrementalMatchesFullBuild(t *testing.T) {
 func testIncremental(t *testing.T, track bool) {
 	fsys := corpus.FS(corpus.Options{News: 40, Modules: 9, Galleries: 3, Photos: 2, Seed: 11, Schools: true})
 	// Half the reports take their summary from their first paragraph, so
-	// that a text edit can change what the lists show.
+	// that a text edit can change what the lists show; a third name no
+	// school, so that a new title or date of theirs can be quick.
 	summary := regexp.MustCompile(`(?m)^summary:.*\n`)
+	visit := regexp.MustCompile(`(?m)^(?:schools|participants):.*\n(?:[ \t]+.*\n)*`)
 	for i, name := range (&editor{fs: fsys}).files("content/berita/", ".md") {
 		if i%2 == 0 {
 			fsys[name].Data = summary.ReplaceAll(fsys[name].Data, nil)
+		}
+		if i%3 == 1 {
+			fsys[name].Data = visit.ReplaceAll(fsys[name].Data, nil)
 		}
 	}
 	mem := publish.NewMemory()
@@ -222,7 +306,8 @@ func testIncremental(t *testing.T, track bool) {
 	}
 	rec.Take()
 	ed := &editor{fs: fsys, r: rand.New(rand.NewPCG(3, 5)), quick: track}
-	skippedSome, compared, quick := false, 0, 0
+	skippedSome, compared, quick, fieldsQuick := false, 0, 0, 0
+	lastOK := true // the last update succeeded: the quick path is open
 	for i := 0; i < 45; i++ {
 		ch, what := ed.edit()
 		res, err := sess.Update(context.Background(), ch)
@@ -233,9 +318,17 @@ func testIncremental(t *testing.T, track bool) {
 		}
 		if err != nil {
 			t.Logf("step %d (%s): both builds fail: %v", i, what, err)
+			lastOK = false
 			continue
 		}
 		t.Logf("step %d (%s): %d rendered, %d skipped, quick %v", i, what, res.Pages, res.Skipped, res.Quick)
+		if ed.wantQuick && lastOK {
+			if !res.Quick {
+				t.Fatalf("step %d (%s): the edit moved nothing, but took the full path", i, what)
+			}
+			fieldsQuick++
+		}
+		lastOK = true
 		compared++
 		if res.Skipped > 0 {
 			skippedSome = true
@@ -281,6 +374,9 @@ func testIncremental(t *testing.T, track bool) {
 	}
 	if track && quick < 10 {
 		t.Errorf("only %d updates took the quick path", quick)
+	}
+	if track && fieldsQuick < 3 {
+		t.Errorf("only %d title or date edits took the quick path", fieldsQuick)
 	}
 }
 

@@ -253,51 +253,6 @@ func TestDocumentMetadataKeptWhenTheSettingIsOff(t *testing.T) {
 	checkPicture(t, "foto-kelas.jpg", photo, imagemeta.JPEG)
 }
 
-// A document that cannot be cleaned stops the build, naming the file.
-func TestDocumentThatCannotBeCleanedIsReported(t *testing.T) {
-	t.Parallel()
-	site := `
--- content/modul/sd/_index.md --
----
-title: SD
----
--- content/modul/sd/m/index.md --
----
-title: M
-level: sd
-attachments:
-  - {file: rahasia.pdf, title: Terkunci}
-  - {file: rusak.docx, title: Rusak}
-  - {file: foto.heic, title: Foto}
-  - {file: foto.webp, title: Foto miring}
-  - {file: lama.doc, title: Word lama}
-  - {file: aneh.pdf, title: XMP aneh}
----
-Isi.
-`
-	fsys := sitetest.Files(site)
-	sitetest.Add(fsys, "content/modul/sd/m/rahasia.pdf", scrubtest.PDF(scrubtest.PDFOptions{Encrypted: true}))
-	sitetest.Add(fsys, "content/modul/sd/m/rusak.docx", scrubtest.Corrupt(scrubtest.DOCX()))
-	sitetest.Add(fsys, "content/modul/sd/m/foto.heic", append([]byte("\x00\x00\x00\x18ftypheic"), make([]byte, 64)...))
-	sitetest.Add(fsys, "content/modul/sd/m/foto.webp", scrubtest.SidewaysWebP(6))
-	sitetest.Add(fsys, "content/modul/sd/m/lama.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...))
-	sitetest.Add(fsys, "content/modul/sd/m/aneh.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Metadata /Subtype /XML /Filter /ASCIIHexDecode /Length 8 >>\nstream\n42756469\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n"))
-	s := sitetest.Build(t, fsys, sitetest.Options{})
-	s.AssertFailed(t)
-	got := s.Diagnostics()
-	want := []string{
-		`content/modul/sd/m/aneh.pdf: warta cannot remove the personal data from this PDF (its XMP metadata is compressed in a way warta cannot rewrite); save it again (a PDF: print it to a new PDF) and use that file`,
-		`content/modul/sd/m/foto.heic: this is a HEIC file, which keeps the camera's position, the owner's name and other data that warta cannot remove; save it as JPEG or PNG and use that file instead`,
-		`content/modul/sd/m/foto.webp: this WebP picture is stored sideways (EXIF orientation 6), and warta cannot turn it upright in this format once its metadata is gone; save it upright, or as JPEG`,
-		`content/modul/sd/m/lama.doc: this is an old-format Office file (.doc), whose author fields warta cannot remove; save it as .docx, .xlsx, .pptx or PDF, or set privacy.strip_document_metadata: false to publish it as it is`,
-		`content/modul/sd/m/rahasia.pdf: this PDF is protected with a password or encryption, so warta cannot remove the names in it; save a copy without protection and use that, or set privacy.strip_document_metadata: false to publish it as it is`,
-		`content/modul/sd/m/rusak.docx: this docx file is damaged (zip: not a valid zip file), so warta cannot remove the personal data in it; save it again from the program that made it`,
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
 // Turning the setting off, or on, in serve's session renders the module
 // again: its fingerprint holds the setting (and the rules' version).
 func TestScrubSettingChangesTheFingerprint(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -275,6 +276,13 @@ func (s *Session) loadOptions() content.Options {
 	return content.Options{
 		Location: s.cfg.Location, SlugDatePrefix: s.cfg.SlugDatePrefix, Drafts: s.opt.Drafts,
 		RequireConsent: s.cfg.Privacy.ConsentRequired(),
+		// A one-shot build lets go of each page's Markdown once loaded and
+		// reads it again when rendering (content.ReadBody): at 50k news
+		// that is most of the live heap. `warta serve` keeps it, so a
+		// file deleted or half-saved while a rebuild runs cannot fail the
+		// pages made from what was loaded.
+		DropBodies: !s.opt.Track,
+		DropFields: !s.opt.Track, // the build reads only their lines after loading
 	}
 }
 
@@ -312,6 +320,13 @@ func (s *Session) loadContent(ctx context.Context, ch Change) {
 			return
 		}
 		p, ds := content.Reload(s.opt.Source, old, opt)
+		if p == nil {
+			if _, err := fs.Stat(s.opt.Source, f); errors.Is(err, fs.ErrNotExist) {
+				// Deleted since the watcher saw it saved: walk again.
+				s.loadContent(ctx, Change{Rescan: true})
+				return
+			}
+		}
 		if p == old {
 			continue
 		}

@@ -109,6 +109,7 @@ func TestPackedHeaders(t *testing.T) {
 	var ours []File
 	var theirs bytes.Buffer
 	zw := zip.NewWriter(&theirs)
+	zw.RegisterCompressor(zip.Deflate, deflater)
 	for _, name := range names {
 		data := []byte(strings.Repeat("isi berkas ", 30))
 		ours = append(ours, File{Name: name, Data: data})

@@ -95,6 +95,8 @@ func Zip(w io.Writer, files []File) error {
 		}
 	}
 	zw := zip.NewWriter(w)
+	// Streamed entries (long files) deflate as packed ones do.
+	zw.RegisterCompressor(zip.Deflate, deflater)
 	for _, f := range files {
 		if err := add(zw, f); err != nil {
 			return fmt.Errorf("zip entry %s: %w", f.Name, err)

@@ -44,7 +44,7 @@ Kembali ke [berita rusak](berita/2025-07-30-rusak.md) dan [arsip](/arsip/).
 	want := strings.TrimSpace(`
 content/berita/2025-07-29-tanpa-judul.md:1: "title" is required; add a line like title: "Judul halaman" to the front matter
 content/berita/2025-07-29-tanpa-judul.md:4: the link "/laporan-hilang/" leads nowhere: the site has nothing at /laporan-hilang/; correct the address or remove the link
-content/berita/2025-07-30-rusak.md:3: the YAML front matter is not valid: did not find expected ',' or ']'
+content/berita/2025-07-30-rusak.md:3: the YAML front matter is not valid: a list opened with [ is not closed with ], or a comma is missing between its items
 content/berita/2025-07-30-rusak.md:5: the link "kontak.md" leads to content/berita/kontak.md, which is not a page of the site; correct the file name or remove the link
 content/berita/2025-07-30-rusak.md:5: the picture "foto-hilang.jpg" is not there: no file content/berita/foto-hilang.jpg; correct the name or add the file to the page's folder
 content/tentang.md:4: the link "/arsip/" leads nowhere: the site has nothing at /arsip/; correct the address or remove the link`)

@@ -188,10 +188,10 @@ func Parse(data []byte) (*Config, []diag.Diagnostic) {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			for _, msg := range te.Errors {
-				ds = append(ds, yamlDiagnostic(msg))
+				ds = append(ds, yamlDiagnostic(msg, data))
 			}
 		} else {
-			ds = append(ds, yamlDiagnostic(err.Error()))
+			ds = append(ds, yamlDiagnostic(err.Error(), data))
 		}
 	}
 	c.applyDefaults()
@@ -199,26 +199,53 @@ func Parse(data []byte) (*Config, []diag.Diagnostic) {
 	return c, ds
 }
 
-func yamlDiagnostic(msg string) diag.Diagnostic {
-	line, problem := diag.YAMLError(msg)
+func yamlDiagnostic(msg string, data []byte) diag.Diagnostic {
+	line, problem := diag.YAMLErrorAt(msg, data)
 	if f := unknownField.FindStringSubmatch(problem); f != nil {
 		return diag.New(File, line, diag.ConfigUnknownKey, f[1])
 	}
 	if t := wrongType.FindStringSubmatch(problem); t != nil {
 		// Valid YAML, wrong kind of value: say which value and what it must be.
-		return diag.New(File, line, diag.ConfigWrongType, t[2], kinds[t[3]])
+		kind, ok := kinds[t[3]]
+		if !ok {
+			kind = diag.YAMLKindOther
+		}
+		switch t[1] {
+		case "seq":
+			return diag.New(File, line, diag.YAMLWrongKind, diag.P(diag.YAMLKindList), diag.P(kind))
+		case "map":
+			return diag.New(File, line, diag.YAMLWrongKind, diag.P(diag.YAMLKindMap), diag.P(kind))
+		}
+		return diag.New(File, line, diag.ConfigWrongType, fullValue(t[2], data, line), diag.P(kind))
 	}
-	return diag.New(File, line, diag.ConfigSyntax, problem)
+	return diag.New(File, line, diag.ConfigSyntax, diag.YAMLProblemAt(problem, data, line))
+}
+
+// fullValue is the value yaml.v3 shortened ("Dinas S...") as it is
+// written on its line, so that staff recognise it.
+func fullValue(value string, data []byte, line int) string {
+	prefix, short := strings.CutSuffix(value, "...")
+	lines := strings.Split(string(data), "\n")
+	if !short || line < 1 || line > len(lines) {
+		return value
+	}
+	_, v, ok := strings.Cut(strings.TrimSpace(lines[line-1]), ": ")
+	if v = strings.Trim(strings.TrimSpace(v), `"'`); ok && strings.HasPrefix(v, prefix) {
+		return v
+	}
+	return value
 }
 
 var unknownField = regexp.MustCompile(`^field (\S+) not found in type`)
 
-// wrongType matches yaml's "cannot unmarshal !!str `sepuluh` into int".
-var wrongType = regexp.MustCompile("^cannot unmarshal !!(\\w+) `([^`]*)` into (\\S+)")
+// wrongType matches yaml's "cannot unmarshal !!str `sepuluh` into int",
+// and "cannot unmarshal !!seq into string" for a list or group of fields.
+var wrongType = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `([^`]*)`)? into (\\S+)")
 
-var kinds = map[string]string{
-	"int": "a whole number", "bool": "true or false", "string": "text", "float64": "a number",
-	"[]int": "a list of whole numbers", "[]config.MenuItem": "a list of {title, url}",
+// kinds names the Go types of settings in staff's words.
+var kinds = map[string]diag.Code{
+	"int": diag.YAMLKindWhole, "bool": diag.YAMLKindBool, "string": diag.YAMLKindText,
+	"[]int": diag.YAMLKindWholeList, "[]config.MenuItem": diag.YAMLKindMenu, "config.MenuItem": diag.YAMLKindMenuItem,
 }
 
 // resolve validates values that YAML cannot check by type.

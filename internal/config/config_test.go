@@ -103,3 +103,50 @@ func TestSetBaseURL(t *testing.T) {
 		t.Errorf("SetBaseURL: %v, %q", d, c.BaseURL)
 	}
 }
+
+// Mistakes in site.yaml are told in plain words, in both languages, on
+// the line they are on; the library gives no line for the first line,
+// nor for a character that is not UTF-8.
+func TestYAMLMistakes(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		en, id    string
+	}{
+		{"a colon in the title", "title: Dinas Sosial: Kota Metro\n",
+			`site.yaml:1: site.yaml is not valid YAML: the value holds a colon (:), which starts a new field; put the whole value in quotes, like this: title: "Dinas Sosial: Kota Metro"`,
+			`site.yaml:1: site.yaml bukan YAML yang valid: nilainya memuat titik dua (:), yang menandai isian baru; apit seluruh nilai dengan tanda kutip, seperti ini: title: "Dinas Sosial: Kota Metro"`},
+		{"a tab", "title: Dinas Sosial\ndepartment:\n  name: Dinas\n\taddress: Jl. Merdeka\n",
+			"site.yaml:4: site.yaml is not valid YAML: this line is indented with a tab; indent with spaces",
+			"site.yaml:4: site.yaml bukan YAML yang valid: baris ini menjorok dengan tab; pakai spasi, bukan tab"},
+		{"a quote never closed", "title: \"Dinas Sosial\nlanguage: id\n",
+			"site.yaml:1: site.yaml is not valid YAML: a value opened with a quote mark is never closed; add the closing quote mark at the end of the value",
+			"site.yaml:1: site.yaml bukan YAML yang valid: nilai yang dibuka dengan tanda kutip tidak pernah ditutup; tambahkan tanda kutip penutup di akhir nilainya"},
+		{"a menu item without its space", "title: Dinas Sosial\nmenu:\n-{title: Berita, url: /berita/}\n",
+			"site.yaml:3: site.yaml is not valid YAML: a list item needs a space after its dash: write \"- {title: Berita, url: /berita/}\", not \"-{title: Berita, url: /berita/}\"",
+			"site.yaml:3: site.yaml bukan YAML yang valid: butir daftar memerlukan spasi setelah tanda -: tulis \"- {title: Berita, url: /berita/}\", bukan \"-{title: Berita, url: /berita/}\""},
+		{"not UTF-8", "title: Dinas Sosial\ndepartment:\n  address: Jl. Caf\xe9 1\n",
+			"site.yaml:3: site.yaml is not valid YAML: the file is not UTF-8 text; save it again with UTF-8 encoding",
+			"site.yaml:3: site.yaml bukan YAML yang valid: berkas bukan teks UTF-8; simpan ulang dengan pengodean UTF-8"},
+		{"a setting twice", "title: Dinas Sosial\nlanguage: id\ntitle: Dinsos\n",
+			`site.yaml:3: site.yaml is not valid YAML: "title" is written twice (first on line 1); keep one`,
+			`site.yaml:3: site.yaml bukan YAML yang valid: "title" ditulis dua kali (pertama di baris 1); sisakan satu`},
+		{"a list for text", "title: [Dinas, Sosial]\n",
+			"site.yaml:1: a list is not the right kind of value here; write text",
+			"site.yaml:1: daftar bukan jenis nilai yang tepat di sini; tulis teks"},
+		{"a menu entry as text", "menu: [Berita]\n",
+			`site.yaml:1: "Berita" is not the right kind of value here; write an entry like {title: Berita, url: /berita/}`,
+			`site.yaml:1: "Berita" bukan jenis nilai yang tepat di sini; tulis isian seperti {title: Berita, url: /berita/}`},
+	} {
+		_, ds := Parse([]byte(tc.src))
+		if len(ds) != 1 {
+			t.Errorf("%s: %d diagnostics, want 1: %v", tc.name, len(ds), ds)
+			continue
+		}
+		if got := ds[0].Format("en"); got != tc.en {
+			t.Errorf("%s, en:\n got %s\nwant %s", tc.name, got, tc.en)
+		}
+		if got := ds[0].Format("id"); got != tc.id {
+			t.Errorf("%s, id:\n got %s\nwant %s", tc.name, got, tc.id)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -32,6 +33,10 @@ type FrontMatterError struct {
 	Format string // YAML, TOML or JSON
 	Line   int
 	Msg    string
+	// Problem is Msg as a value for a message: for YAML, what
+	// diag.YAMLProblemAt makes of it (a diag.Part, in the reader's
+	// language, for the common mistakes); nil when Msg is all there is.
+	Problem any
 }
 
 func (e *FrontMatterError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
@@ -66,7 +71,7 @@ func splitFrontMatter(src []byte) (fields Fields, body []byte, bodyLine int, err
 			return nil, nil, 1, errUnclosed
 		}
 		if line, body := missingOpening(src); line > 0 {
-			return Fields{}, body, line + 1, &FrontMatterError{"YAML", line, "noopen"}
+			return Fields{}, body, line + 1, &FrontMatterError{"YAML", line, "noopen", nil}
 		}
 		return Fields{}, src, 1, nil
 	}
@@ -97,12 +102,8 @@ func firstLine(src []byte) string {
 func decodeYAML(raw []byte, first int) (Fields, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		n, msg := diag.YAMLError(err.Error())
-		line := first
-		if n > 0 {
-			line = first + n - 1
-		}
-		return nil, &FrontMatterError{"YAML", line, msg}
+		n, msg := diag.YAMLErrorAt(err.Error(), raw)
+		return nil, &FrontMatterError{"YAML", first + n - 1, msg, diag.YAMLProblemAt(msg, raw, n)}
 	}
 	fields := Fields{}
 	if len(doc.Content) == 0 {
@@ -110,7 +111,7 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &FrontMatterError{"YAML", first + root.Line - 1, "notmap"}
+		return nil, &FrontMatterError{"YAML", first + root.Line - 1, "notmap", nil}
 	}
 	values := NewYAMLValues()
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -118,8 +119,9 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 		if prev, twice := fields[k.Value]; twice {
 			// yaml.v3 lets the last one win silently when decoding into a
 			// Node; a field written twice is a mistake to point at (TOML
-			// refuses it too). The wording is the library's own.
-			return nil, &FrontMatterError{"YAML", first + k.Line - 1, fmt.Sprintf("mapping key %q already defined at line %d", k.Value, prev.Line)}
+			// refuses it too).
+			return nil, &FrontMatterError{"YAML", first + k.Line - 1, fmt.Sprintf("%q is written twice (first on line %d)", k.Value, prev.Line),
+				diag.P(diag.YAMLKeyTwice, k.Value, prev.Line)}
 		}
 		f := Field{Value: values.Value(v), Line: first + k.Line - 1}
 		if v.Kind == yaml.SequenceNode {
@@ -127,10 +129,25 @@ func decodeYAML(raw []byte, first int) (Fields, error) {
 				f.ItemLines = append(f.ItemLines, first+item.Line-1)
 			}
 		}
-		fields[k.Value] = f
+		fields[intern(k.Value)] = f
 	}
 	return fields, nil
 }
+
+// intern gives one copy of a short string that many pages share: field
+// names, and values such as a district, a program or a school. A large
+// site keeps every page's fields for the whole build; the same dozen
+// names in each of 50,000 pages add up.
+func intern(s string) string {
+	if len(s) > maxInterned {
+		return s
+	}
+	return unique.Make(s).Value()
+}
+
+// maxInterned is the longest string intern shares; longer ones (titles,
+// summaries) are rarely the same twice.
+const maxInterned = 48
 
 // maxYAMLValues bounds the values one front matter may expand to: aliases
 // can make a few lines stand for millions of values ("billion laughs").
@@ -197,7 +214,7 @@ func (d *YAMLValues) Value(n *yaml.Node) any {
 			return f
 		}
 	}
-	return n.Value
+	return intern(n.Value)
 }
 
 func decodeTOML(raw []byte, first int) (Fields, error) {
@@ -205,9 +222,9 @@ func decodeTOML(raw []byte, first int) (Fields, error) {
 	if _, err := toml.Decode(string(raw), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message}
+			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message, nil}
 		}
-		return nil, &FrontMatterError{"TOML", first, err.Error()}
+		return nil, &FrontMatterError{"TOML", first, err.Error(), nil}
 	}
 	return withLines(m, raw, first, "="), nil
 }
@@ -225,9 +242,9 @@ func decodeJSON(raw []byte, first int) (Fields, error) {
 			line = first + bytes.Count(raw[:min(int(se.Offset), len(raw))], []byte("\n"))
 		case errors.As(err, &te):
 			line = first + bytes.Count(raw[:min(int(te.Offset), len(raw))], []byte("\n"))
-			return nil, &FrontMatterError{"JSON", line, "notmap"}
+			return nil, &FrontMatterError{"JSON", line, "notmap", nil}
 		}
-		return nil, &FrontMatterError{"JSON", line, err.Error()}
+		return nil, &FrontMatterError{"JSON", line, err.Error(), nil}
 	}
 	return withLines(normalizeJSON(m).(map[string]any), raw, first, ":"), nil
 }

@@ -47,9 +47,9 @@ func TestBundleSwallowsMarkdownWarns(t *testing.T) {
 		"content/layanan/konsultasi.md": file("---\ntitle: Konsultasi\n---\n"),
 	})
 	assertLines(t, got, []string{
-		"content/panduan/bab/tiga.md: warning: content/panduan/bab/tiga.md sits inside the bundle of content/panduan/index.md: it is not a page; move it out of the folder, or rename index.md to _index.md to make the folder a section",
-		"content/panduan/dua.md: warning: content/panduan/dua.md sits inside the bundle of content/panduan/index.md: it is not a page; move it out of the folder, or rename index.md to _index.md to make the folder a section",
-		"content/panduan/satu.md: warning: content/panduan/satu.md sits inside the bundle of content/panduan/index.md: it is not a page; move it out of the folder, or rename index.md to _index.md to make the folder a section",
+		"content/panduan/bab/tiga.md: warning: this file is inside the folder of the page content/panduan/index.md, so it is not published as a page of its own; move it out of that folder, or rename index.md to _index.md to make the folder a section",
+		"content/panduan/dua.md: warning: this file is inside the folder of the page content/panduan/index.md, so it is not published as a page of its own; move it out of that folder, or rename index.md to _index.md to make the folder a section",
+		"content/panduan/satu.md: warning: this file is inside the folder of the page content/panduan/index.md, so it is not published as a page of its own; move it out of that folder, or rename index.md to _index.md to make the folder a section",
 	})
 }
 
@@ -169,7 +169,7 @@ func TestLimits(t *testing.T) {
 	})
 	assertLines(t, got, []string{
 		"content/besar.md: the page is 1324 KB, more than the 1024 KB a page may be; split it into several pages",
-		"content/dalam.md:104: lists or quotes are nested more than 100 deep here; no page needs that many levels, so the page is not rendered: flatten the list",
+		"content/dalam.md:104: lists or quotes are nested more than 100 levels deep here, and no page needs that many, so this page is not built: use fewer levels (for a quote, fewer > signs at the start of the line; for a list, fewer spaces before the -)",
 	})
 	if p := pages["content/dalam.md"]; p == nil || len(p.Body) != 0 {
 		t.Errorf("the page nested too deep keeps its body")

@@ -87,8 +87,11 @@ type Page struct {
 
 	// Params holds every front matter field, known or not.
 	Params map[string]any
-	// Fields keeps front matter values with their lines, for later checks.
+	// Fields keeps front matter values with their lines, for later checks;
+	// nil once loading has read them when Options.DropFields is set (read
+	// a field's line with Line, which answers either way).
 	Fields Fields
+	lines  []fieldLine // Fields' lines, once Fields is dropped
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file it starts on.
@@ -214,4 +217,39 @@ func (p *Page) Resource(name string) (Resource, bool) {
 		}
 	}
 	return Resource{}, false
+}
+
+// fieldLine is the line of one front matter field.
+type fieldLine struct {
+	key  string
+	line int32
+}
+
+// Line is the line of front matter field key in the page's file, 0 when
+// the page has no such field.
+func (p *Page) Line(key string) int {
+	if p.Fields != nil {
+		return p.Fields[key].Line
+	}
+	for _, l := range p.lines {
+		if l.key == key {
+			return int(l.line)
+		}
+	}
+	return 0
+}
+
+// dropFields lets go of Fields and keeps their lines: after loading, a
+// build reads only those (and Params, which holds the same values). A
+// map per page cost about 0.8 KB at 50,000 reports; the lines, a third.
+func (p *Page) dropFields() {
+	if len(p.Fields) == 0 {
+		p.Fields = nil
+		return
+	}
+	p.lines = make([]fieldLine, 0, len(p.Fields))
+	for k, f := range p.Fields {
+		p.lines = append(p.lines, fieldLine{k, int32(f.Line)})
+	}
+	p.Fields = nil
 }

@@ -36,9 +36,9 @@ func TestVisitMessages(t *testing.T) {
 	for front, want := range map[string]string{
 		"schools: [a, a]":                    `x.md:4: warning: school "a" is named twice; remove the second one`,
 		"participants: 40":                   `x.md:4: participants must be totals`,
-		"participants: {children: 4.5}":      `x.md:4: participants children must be a whole number of people (0 or more), not "4.5"`,
+		"participants: {children: 4.5}":      `x.md:4: participants: children must be a whole number of people (0 or more), not "4.5"; write the number only, like 40`,
 		"participants: {murid: 4}":           `x.md:4: participants has an unknown field "murid"`,
-		"participants: {teachers: [Bu Sri]}": `x.md:4: participants teachers must be a whole number`,
+		"participants: {teachers: [Bu Sri]}": `x.md:4: participants: teachers must be a whole number`,
 	} {
 		fsys := fstest.MapFS{"content/berita/x.md": file("---\ntitle: X\ndate: 2025-07-29\n" + front + "\n---\n")}
 		_, ds := Load(context.Background(), fsys, Options{})

@@ -284,5 +284,5 @@ func (m messages) render(lang string, code Code, args []any) string {
 	if len(args) == 0 {
 		return format
 	}
-	return fmt.Sprintf(format, args...)
+	return fmt.Sprintf(format, localize(lang, args)...)
 }

@@ -36,9 +36,13 @@
 // as part of each derivative (resize in the stored frame to the rotated
 // size, then rotate or mirror), which gives the same pixels as rotating the
 // full picture first at a fraction of the memory. Output is JPEG at the
-// op's quality, or PNG for sources that may be transparent. The encoders
-// write pixels only: no EXIF, GPS, XMP, ICC, comments or thumbnails
-// survive.
+// op's quality, or PNG for sources that may be transparent, and WebP for
+// the copies offered beside them (Op.WebP: lossy at the JPEG's quality,
+// lossless beside a PNG), encoded by libwebp compiled to WebAssembly
+// (github.com/gen2brain/webp on wazero: no cgo). A JPEG and its WebP share
+// the decode and the resized pixels; a worker with no source left helps
+// the others with their encodes. The encoders write pixels only: no EXIF,
+// GPS, XMP, ICC, comments or thumbnails survive.
 //
 // # Cache
 //

@@ -1,7 +1,6 @@
 package imageproc
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -35,28 +34,52 @@ func (p *Processor) Run(ctx context.Context, ops []Op, deliver Deliver) []error 
 	stop := p.progress(ctx, total, &done, &made)
 	defer stop()
 
+	// Workers take whole sources. A worker that finds no source left helps
+	// the others with their encodes (handed over on help, only to a worker
+	// waiting for work), so the last few photos of a run, or the one photo
+	// an edit changed, still use every core: a WebP encode takes ten times
+	// a JPEG's.
 	next := make(chan *opGroup)
-	var wg sync.WaitGroup
+	help := make(chan func())
+	finished := make(chan struct{})
+	var inflight, wg sync.WaitGroup
 	for range min(p.opt.Workers, max(len(groups), 1)) {
 		wg.Go(func() {
-			for g := range next {
-				if err := p.runGroup(g, deliver, &done, &made); err != nil {
-					errMu.Lock()
-					errs = append(errs, err...)
-					errMu.Unlock()
+			groups := next
+			for {
+				select {
+				case g, ok := <-groups:
+					if !ok {
+						groups = nil // keep helping until every source is done
+						continue
+					}
+					if err := p.runGroup(g, deliver, help, &done, &made); err != nil {
+						errMu.Lock()
+						errs = append(errs, err...)
+						errMu.Unlock()
+					}
+					inflight.Done()
+				case job := <-help:
+					job()
+				case <-finished:
+					return
 				}
 			}
 		})
 	}
 feed:
 	for _, g := range groups {
+		inflight.Add(1)
 		select {
 		case next <- g:
 		case <-ctx.Done():
+			inflight.Done()
 			break feed
 		}
 	}
 	close(next)
+	inflight.Wait()
+	close(finished)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		errs = append(errs, err)
@@ -102,7 +125,7 @@ func group(ops []Op) []*opGroup {
 
 // runGroup delivers the ops of one source: cached ones from the cache, the
 // others from one decode.
-func (p *Processor) runGroup(g *opGroup, deliver Deliver, done, made *atomic.Int64) []error {
+func (p *Processor) runGroup(g *opGroup, deliver Deliver, help chan<- func(), done, made *atomic.Int64) []error {
 	var errs []error
 	var missing []Op
 	for _, op := range g.ops {
@@ -120,7 +143,7 @@ func (p *Processor) runGroup(g *opGroup, deliver Deliver, done, made *atomic.Int
 	if len(missing) == 0 {
 		return errs
 	}
-	outs, err := p.make(g.src, missing)
+	outs, err := p.make(g.src, missing, help)
 	if err != nil {
 		p.failed.Add(1)
 		done.Add(int64(len(missing)))
@@ -151,9 +174,11 @@ func (p *Processor) deliver(op Op, data []byte, deliver Deliver) error {
 	return deliver(op, data)
 }
 
-// make decodes src once and encodes every op, which must be sorted widest
-// first.
-func (p *Processor) make(src *Source, ops []Op) ([][]byte, error) {
+// make decodes src once, resizes it once per width and encodes every op
+// (a JPEG or PNG and its WebP share the resized pixels); ops must be sorted
+// widest first. Encodes are offered on help to idle workers and made here
+// otherwise.
+func (p *Processor) make(src *Source, ops []Op, help chan<- func()) ([][]byte, error) {
 	data, err := fs.ReadFile(p.opt.FS, src.Path)
 	if err != nil {
 		return nil, &Error{Path: src.Path, Kind: ErrRead, Err: err}
@@ -167,27 +192,44 @@ func (p *Processor) make(src *Source, ops []Op) ([][]byte, error) {
 	if fresh.Hash != src.Hash {
 		return nil, &Error{Path: src.Path, Kind: ErrRead, Err: errors.New("the file changed during the build")}
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, err := decodeImage(data)
 	p.decoded.Add(1)
 	if err != nil {
 		return nil, &Error{Path: src.Path, Kind: ErrCorrupt, Err: err}
 	}
 	data = nil //nolint:ineffassign // let the file's bytes go before resizing
-	sizes := make([]image.Point, len(ops))
+	var sizes []image.Point
+	at := make([]int, len(ops)) // index in sizes of each op's pixels
 	for i, op := range ops {
 		w, h := storedSize(op.Width, op.Height(), src.Orientation)
-		sizes[i] = image.Pt(w, h)
+		if n := len(sizes); n == 0 || sizes[n-1] != image.Pt(w, h) {
+			sizes = append(sizes, image.Pt(w, h))
+		}
+		at[i] = len(sizes) - 1
 	}
 	imgs := resizeChain(img, sizes)
 	img = nil //nolint:ineffassign // one decoded picture per worker: drop it before encoding
+	for i := range imgs {
+		imgs[i] = orient(imgs[i], src.Orientation)
+	}
 	out := make([][]byte, len(ops))
+	errs := make([]error, len(ops))
+	var wg sync.WaitGroup
 	for i, op := range ops {
-		b, err := encode(orient(imgs[i], src.Orientation), op.Format, op.Quality)
-		imgs[i] = nil
+		job := func() { out[i], errs[i] = encode(imgs[at[i]], op.Format, op.Quality) }
+		wg.Add(1)
+		select {
+		case help <- func() { defer wg.Done(); job() }:
+		default:
+			wg.Done()
+			job()
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, &Error{Path: src.Path, Kind: ErrWrite, Err: err}
 		}
-		out[i] = b
 	}
 	return out, nil
 }

@@ -14,7 +14,7 @@ import (
 	_ "image/png"
 
 	"github.com/bep/imagemeta"
-	_ "golang.org/x/image/webp"
+	xwebp "golang.org/x/image/webp"
 )
 
 // DefaultMaxPixels refuses pictures larger than 100 megapixels: a phone
@@ -83,7 +83,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // probe identifies data as an image without decoding its pixels.
 func probe(path string, data []byte, maxPixels int) (*Source, error) {
 	sum := sha256.Sum256(data)
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, format, err := decodeConfig(data)
 	if err != nil {
 		if errors.Is(err, image.ErrFormat) {
 			if f := sniffUnsupported(data); f != "" {
@@ -215,4 +215,29 @@ func sniffUnsupported(data []byte) string {
 		return "SVG"
 	}
 	return ""
+}
+
+// decodeConfig and decodeImage read WebP sources with golang.org/x/image/webp
+// whatever else registered the format with package image: the WebAssembly
+// libwebp linked in for encoding (github.com/gen2brain/webp) registers a
+// decoder too, which would compile its module for a header and report
+// every WebP as possibly transparent.
+func decodeConfig(data []byte) (image.Config, string, error) {
+	if isWebP(data) {
+		cfg, err := xwebp.DecodeConfig(bytes.NewReader(data))
+		return cfg, "webp", err
+	}
+	return image.DecodeConfig(bytes.NewReader(data))
+}
+
+func decodeImage(data []byte) (image.Image, error) {
+	if isWebP(data) {
+		return xwebp.Decode(bytes.NewReader(data))
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	return img, err
+}
+
+func isWebP(data []byte) bool {
+	return len(data) >= 16 && string(data[:4]) == "RIFF" && string(data[8:15]) == "WEBPVP8"
 }

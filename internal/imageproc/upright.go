@@ -1,9 +1,7 @@
 package imageproc
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 )
 
 // Orientation reads the EXIF orientation of a picture in format ("jpeg",
@@ -21,14 +19,14 @@ func WriteAtomic(name string, data []byte) error { return writeAtomic(name, data
 // published originals with it. Pictures of more than DefaultMaxPixels are
 // refused before decoding.
 func Upright(data []byte, orientation int, f Format, quality int) ([]byte, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, _, err := decodeConfig(data)
 	if err != nil {
 		return nil, err
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > DefaultMaxPixels {
 		return nil, fmt.Errorf("%d×%d pixels is too large", cfg.Width, cfg.Height)
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, err := decodeImage(data)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -26,7 +27,8 @@ type ImageAttrs struct {
 	Src           string // the default picture
 	SrcSet        string // "a.jpg 480w, b.jpg 960w"
 	Sizes         string
-	Width, Height int // of Src, so browsers reserve the space
+	Width, Height int    // of Src, so browsers reserve the space
+	WebP          string // the same copies as WebP ("a.webp 480w, b.webp 960w" or one URL): the image is shown in a <picture> offering them first
 }
 
 var imageResolverKey = parser.NewContextKey()
@@ -46,6 +48,7 @@ type bundleImages struct{}
 
 func (bundleImages) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(imageTransformer{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(pictureRenderer{}, 500)))
 }
 
 type imageTransformer struct{}
@@ -56,6 +59,7 @@ func (imageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		return
 	}
 	src := reader.Source()
+	var pictures []*picture
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
 		if !entering || !ok {
@@ -77,8 +81,14 @@ func (imageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 		}
 		img.SetAttributeString("loading", []byte("lazy"))
 		img.SetAttributeString("decoding", []byte("async"))
+		if a.WebP != "" {
+			pictures = append(pictures, &picture{img: img, webp: a.WebP, sizes: a.Sizes})
+		}
 		return ast.WalkSkipChildren, nil
 	})
+	for _, p := range pictures {
+		p.wrap()
+	}
 }
 
 func altText(n ast.Node, src []byte) []byte {

@@ -64,6 +64,10 @@ func New(opt Options) *Renderer {
 	return &Renderer{md: md}
 }
 
+// ErrTooDeep is the error of a page nested deeper than MaxNesting: it is
+// refused, not rendered.
+var ErrTooDeep = fmt.Errorf("lists or quotes nested more than %d deep", MaxNesting)
+
 // Render converts src.
 func (r *Renderer) Render(src []byte) (Result, error) {
 	return r.render(src, nil)
@@ -79,7 +83,7 @@ func (r *Renderer) render(src []byte, images ImageResolver, links ...LinkResolve
 	if line := TooDeep(src); line > 0 {
 		// content refuses such a page with its line; this guards every
 		// other caller from a parse that would take seconds.
-		return Result{}, fmt.Errorf("line %d: lists or quotes nested more than %d deep", line, MaxNesting)
+		return Result{}, fmt.Errorf("line %d: %w", line, ErrTooDeep)
 	}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
 	if images != nil {

@@ -157,7 +157,7 @@ var funcs = template.FuncMap{
 		}
 		return i18n.Lang(lang).LongDate(d)
 	},
-	"lower": strings.ToLower,
+	"upper": strings.ToUpper,
 	"add":   func(a, b int) int { return a + b },
 	"stub":  func() photoView { return photoView{Name: "__NAME__"} },
 	"dict": func(kv ...any) map[string]any {

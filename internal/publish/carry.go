@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -23,16 +24,39 @@ func (s *Staging) Carry(names []string) error {
 		if err != nil {
 			return err
 		}
-		old := filepath.Join(s.out, filepath.FromSlash(name))
-		if err := os.Link(old, full); err != nil {
-			if errors.Is(err, os.ErrExist) {
-				continue // carried already (shared by two jobs)
-			}
+		if err := s.link(filepath.Join(s.out, filepath.FromSlash(name)), full); err != nil {
 			return err
 		}
-		s.count()
+		s.count(name)
 	}
 	return nil
+}
+
+// link makes full a hard link to old. A name there already is kept when
+// it is old itself: carried already (shared by two jobs), or, in a spare,
+// carried by the build before too. In a spare anything else is the
+// previous site's and is replaced.
+func (s *Staging) link(old, full string) error {
+	for range 3 {
+		err := os.Link(old, full)
+		if err == nil || !errors.Is(err, os.ErrExist) {
+			return err
+		}
+		if !s.reusing {
+			return nil
+		}
+		a, err := os.Lstat(old)
+		if err != nil {
+			return err
+		}
+		if b, err := os.Lstat(full); err == nil && os.SameFile(a, b) {
+			return nil
+		}
+		if err := os.RemoveAll(full); err != nil {
+			return err
+		}
+	}
+	return fmt.Errorf("%s: cannot link %s", full, old)
 }
 
 // Carry forwards to the wrapped sink when it can carry.

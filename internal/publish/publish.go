@@ -5,7 +5,8 @@
 //   - Memory keeps them in a map, for tests and for serving.
 //   - Staging writes them into a new folder beside the output folder and,
 //     only when the whole build has succeeded, swaps it with the output
-//     folder in one step; the previous site is removed in the background.
+//     folder in one step; the previous site is kept beside it as the next
+//     build's spare, which that build overwrites in place (Staging).
 //     A failed or interrupted build removes its folder and leaves the
 //     previous site exactly as it was. Every build leaves the Marker file
 //     in the folder, so that the next one knows the folder is its to

@@ -37,7 +37,7 @@ func (r *Reach) checkPage(p *site.Page, invalid map[string]bool, ds *[]diag.Diag
 		}
 		known = append(known, sc)
 		if district != "" && sc.District != "" && district != sc.District {
-			line := p.Fields["district"].Line
+			line := p.Line("district")
 			if line == 0 {
 				line = ref.Line
 			}

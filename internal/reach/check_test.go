@@ -17,7 +17,7 @@ func TestMessages(t *testing.T) {
 		name       string
 		file, from string // replace from with to in file ("" from: write to as the whole file)
 		to         string
-		want       string
+		want       string // "!text": an error, but not text
 		warning    bool
 	}{
 		{"unknown school, with a hint", news, "schools: [tk-negeri-1-metro-pusat]", "schools: [tk-negri-1-metro-pusat]",
@@ -39,12 +39,12 @@ func TestMessages(t *testing.T) {
 		{"participants unknown field", news, "parents: 20}", "parents: 20, names: Budi}",
 			news + `:7: participants has an unknown field "names"`, false},
 		{"participants not a count", news, "children: 60", "children: banyak",
-			news + `:7: participants children must be a whole number of people (0 or more), not "banyak"`, false},
+			news + `:7: participants: children must be a whole number of people (0 or more), not "banyak"; write the number only, like 40`, false},
 		{"participants negative", news, "children: 60", "children: -3",
-			`participants children must be a whole number`, false},
+			`participants: children must be a whole number`, false},
 		{"school in a kecamatan the site does not have", data, "  district: Metro Timur\ntk-pertiwi", "  district: Metro Tengah\ntk-pertiwi",
 			data + `:25: school "slb-negeri-metro" is in kecamatan "Metro Tengah", which is not one of the districts in site.yaml (Metro Pusat, Metro Utara, Metro Timur)`, false},
-		{"schools not YAML", data, "", "tk: [a\n", data + `:2: data/sekolah.yaml is not valid YAML`, false},
+		{"schools not YAML", data, "", "tk: [a\n", data + `:1: data/sekolah.yaml is not valid YAML`, false},
 		{"schools a list", data, "", "- tk-negeri-1\n", data + `:1: data/sekolah.yaml must list the schools by key`, false},
 		{"school key with capitals", data, "slb-negeri-metro:", "SLB Negeri Metro:",
 			data + `:22: school key "SLB Negeri Metro" may use only lower-case letters, digits and hyphens (it becomes the address /sekolah/<key>/); write it like "slb-negeri-metro"`, false},
@@ -53,7 +53,13 @@ func TestMessages(t *testing.T) {
 		{"school with an unknown field", data, "  level: slb\n", "  level: slb\n  alamat: Jl. Contoh\n",
 			data + `:25: school "slb-negeri-metro" has an unknown field "alamat"`, false},
 		{"school field not text", data, "  level: slb\n", "  level: [slb, sd]\n",
-			data + `:24: school "slb-negeri-metro": level must be text, not a list or group`, false},
+			data + `:24: school "slb-negeri-metro": level must be text, not a list; write a single value, in quotes if it starts with [ or {`, false},
+		{"school field a group", data, "  level: slb\n", "  level: {jenjang: slb}\n",
+			data + `:24: school "slb-negeri-metro": level must be text, not a group of fields`, false},
+		{"school field not text is not also missing", data, "  level: slb\n", "  level: [slb, sd]\n",
+			`!school "slb-negeri-metro" needs level`, false},
+		{"school a single value", data, "slb-negeri-metro:\n  name: SLB Negeri Metro\n  level: slb\n  district: Metro Timur\n", "slb-negeri-metro: SLB Negeri Metro\n",
+			data + `:22: school "slb-negeri-metro" needs its fields (name, level and district) under its key, not a single value; write it like slb-negeri-metro: {name: SLB Negeri Metro, level: slb, district: Metro Pusat}`, false},
 		{"school level unknown", data, "  level: slb\n", "  level: universitas\n",
 			data + `:24: school "slb-negeri-metro" has level "universitas"; write one of paud, sd, smp, sma, smk, slb`, false},
 		{"npsn not 8 digits", data, `npsn: "10800001"`, `npsn: "1080"`,
@@ -79,7 +85,11 @@ func TestMessages(t *testing.T) {
 			}
 			s := sitetest.Build(t, fsys, sitetest.Options{})
 			got := strings.Join(s.Diagnostics(), "\n")
-			if !strings.Contains(got, c.want) {
+			if not, ok := strings.CutPrefix(c.want, "!"); ok {
+				if strings.Contains(got, not) || s.Err == nil {
+					t.Fatalf("want an error, and no %q, in:\n%s", not, got)
+				}
+			} else if !strings.Contains(got, c.want) {
 				t.Fatalf("want %q in:\n%s", c.want, got)
 			}
 			if c.warning != (s.Err == nil) {

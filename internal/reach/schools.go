@@ -80,8 +80,8 @@ func LoadSchools(fsys fs.FS, cfg *config.Config) ([]School, []diag.Diagnostic) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, problem := diag.YAMLError(err.Error())
-		return nil, []diag.Diagnostic{diag.New(File, max(line, 1), diag.SchoolsSyntax, problem)}
+		line, problem := diag.YAMLErrorAt(err.Error(), data)
+		return nil, []diag.Diagnostic{diag.New(File, line, diag.SchoolsSyntax, diag.YAMLProblemAt(problem, data, line))}
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil // an empty file
@@ -120,16 +120,25 @@ func readSchool(k, v *yaml.Node, cfg *config.Config) (School, []diag.Diagnostic)
 		bad(k.Line, diag.SchoolKeyBad, s.Key, slug.Make(s.Key))
 	}
 	if v.Kind != yaml.MappingNode {
-		bad(k.Line, diag.SchoolsNotMap)
+		bad(k.Line, diag.SchoolNotMap, s.Key, schoolExample(s.Key, v))
 		return s, ds
 	}
 	lines := map[string]int{}
+	notText := map[string]bool{} // told already: not "needs" it as well
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		fk, fv := v.Content[i], v.Content[i+1]
 		lines[fk.Value] = fk.Line
+		if fv.Kind == yaml.AliasNode && fv.Alias != nil {
+			fv = fv.Alias
+		}
 		var text string
 		if fv.Kind != yaml.ScalarNode {
-			bad(fk.Line, diag.SchoolFieldNotText, s.Key, fk.Value, "a list or group")
+			kind := diag.P(diag.SchoolKindGroup)
+			if fv.Kind == yaml.SequenceNode {
+				kind = diag.P(diag.SchoolKindList)
+			}
+			bad(fk.Line, diag.SchoolFieldNotText, s.Key, fk.Value, kind)
+			notText[fk.Value] = true
 			continue
 		}
 		text = strings.TrimSpace(fv.Value)
@@ -178,7 +187,7 @@ func readSchool(k, v *yaml.Node, cfg *config.Config) (School, []diag.Diagnostic)
 		{"level", s.Level, "level: paud"},
 		{"district", s.District, "district: Metro Pusat"},
 	} {
-		if req.val == "" {
+		if req.val == "" && !notText[req.key] {
 			bad(max(lines[req.key], k.Line), diag.SchoolFieldMissing, s.Key, req.key, req.example)
 		}
 	}
@@ -188,6 +197,26 @@ func readSchool(k, v *yaml.Node, cfg *config.Config) (School, []diag.Diagnostic)
 		}
 	}
 	return s, ds
+}
+
+// schoolExample is an entry for key to copy: its name the value written,
+// when that is text, and its level guessed from the key's first word.
+func schoolExample(key string, v *yaml.Node) string {
+	name := "Nama Sekolah"
+	if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+		name = strings.TrimSpace(v.Value)
+		if strings.ContainsAny(name, ",:{}[]#&*!|>'\"%@`") {
+			name = strconv.Quote(name)
+		}
+	}
+	level := "paud"
+	first, _, _ := strings.Cut(key, "-")
+	if a, ok := levelAliases[first]; ok {
+		level = a
+	} else if levelIndex(first) < len(Levels) {
+		level = first
+	}
+	return key + ": {name: " + name + ", level: " + level + ", district: Metro Pusat}"
 }
 
 func levelList() string {

@@ -73,8 +73,8 @@ func checkCollisions(s *site.Site, set *assets.Set) []diag.Diagnostic {
 			continue
 		}
 		line := 1
-		if f, ok := p.Fields["slug"]; ok {
-			line = f.Line
+		if l := p.Line("slug"); l > 0 {
+			line = l
 		}
 		claimPath(OutputPath(p.URL), p.File, line)
 		for _, res := range p.Resources {

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -114,7 +115,7 @@ func (r *Renderer) sitemapJob() job {
 	inputs := func(h *hasher) {
 		h.time(s.Newest())
 		for _, p := range s.All {
-			h.str(p.URL).time(p.Date)
+			h.shows(p).str(p.URL).time(p.Date)
 		}
 		for _, key := range []string{"berita", "galeri", "modul", "modul/paud", "modul/sd", "modul/smp"} {
 			if sec := s.Sections[key]; sec != nil {
@@ -122,7 +123,9 @@ func (r *Renderer) sitemapJob() job {
 			}
 		}
 		h.int(len(s.News)).int(len(s.Galleries))
-		topicSitemap(s, func(u string, t time.Time) { h.str(u).time(t) })
+		for _, e := range r.sitemapTopics() {
+			h.str(e.u).time(e.t)
+		}
 		r.extensionPages(func(u string) { h.str(u) })
 		for _, t := range s.Taxonomies {
 			for _, term := range t.Terms {
@@ -131,14 +134,8 @@ func (r *Renderer) sitemapJob() job {
 		}
 	}
 	return r.cached("sitemap.xml", "", []string{"sitemap.xml"}, inputs, func() []diag.Diagnostic {
-		var set urlSet
-		add := func(u string, t time.Time) {
-			e := sitemapURL{Loc: r.urls.Abs(u)}
-			if !t.IsZero() {
-				e.LastMod = t.Format("2006-01-02")
-			}
-			set.URLs = append(set.URLs, e)
-		}
+		entries := make([]sitemapEntry, 0, len(s.All)+64)
+		add := func(u string, t time.Time) { entries = append(entries, sitemapEntry{u, t}) }
 		add("/", s.Newest())
 		for _, p := range s.All {
 			if p.URL != "/" {
@@ -163,7 +160,9 @@ func (r *Renderer) sitemapJob() job {
 		}
 		addPages("/berita/", len(s.News))
 		addPages("/galeri/", len(s.Galleries))
-		topicSitemap(s, add)
+		for _, e := range r.sitemapTopics() {
+			add(e.u, e.t)
+		}
 		for _, t := range s.Taxonomies {
 			add("/"+t.Base+"/", time.Time{})
 			for _, term := range t.Terms {
@@ -172,9 +171,100 @@ func (r *Renderer) sitemapJob() job {
 			}
 		}
 		r.extensionPages(func(u string) { add(u, time.Time{}) })
-		sortSitemap(set.URLs)
-		return r.xmlFile("sitemap.xml", set)
+		if d := r.write("sitemap.xml", sitemapXML(r.sitemapURLs(entries)), ""); d != nil {
+			return []diag.Diagnostic{*d}
+		}
+		return nil
 	})
+}
+
+// sitemapXML writes what xmlFile writes for a urlSet, without reflection:
+// the sitemap lists every page, and a date edit in `warta serve` writes it
+// again (TestSitemapXML compares the two).
+func sitemapXML(urls []sitemapURL) []byte {
+	var buf bytes.Buffer
+	buf.Grow(128 + len(urls)*100)
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for _, u := range urls {
+		buf.WriteString("\n <url>\n  <loc>")
+		escapeXML(&buf, u.Loc)
+		buf.WriteString("</loc>")
+		if u.LastMod != "" {
+			buf.WriteString("\n  <lastmod>")
+			escapeXML(&buf, u.LastMod)
+			buf.WriteString("</lastmod>")
+		}
+		buf.WriteString("\n </url>")
+	}
+	if len(urls) > 0 {
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+// escapeXML escapes text as encoding/xml does; most URLs need nothing.
+func escapeXML(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '\'' || c == '"' {
+			_ = xml.EscapeText(buf, []byte(s)) // a bytes.Buffer does not fail
+			return
+		}
+	}
+	buf.WriteString(s)
+}
+
+// sitemapEntry is a site path and its date, as the sitemap job adds them.
+type sitemapEntry struct {
+	u string
+	t time.Time
+}
+
+// sitemapMemo keeps, for one Renderer, what its sitemap needs besides the
+// pages' dates: the module topics' entries, and the order of the entries
+// by absolute URL. Update renders the sitemap again only for a page's new
+// date, in a site of the same shape (build's quick path: the same pages
+// at the same URLs, modules unchanged), so it takes only the dates again.
+type sitemapMemo struct {
+	topicsOnce sync.Once
+	topics     []sitemapEntry
+	order      []int    // entries in URL order, by the place they were added
+	locs       []string // their absolute URLs, in URL order
+}
+
+func (r *Renderer) sitemapTopics() []sitemapEntry {
+	m := &r.track.sitemap
+	m.topicsOnce.Do(func() {
+		topicSitemap(r.opt.Site, func(u string, t time.Time) { m.topics = append(m.topics, sitemapEntry{u, t}) })
+	})
+	return m.topics
+}
+
+// sitemapURLs sorts the entries by URL, the first time; the site's shape
+// does not change within a Renderer, so later renders reuse that order.
+func (r *Renderer) sitemapURLs(entries []sitemapEntry) []sitemapURL {
+	m := &r.track.sitemap
+	if len(m.order) != len(entries) {
+		abs := make([]string, len(entries))
+		m.order = make([]int, len(entries))
+		for i, e := range entries {
+			abs[i], m.order[i] = r.urls.Abs(e.u), i
+		}
+		slices.SortStableFunc(m.order, func(a, b int) int { return strings.Compare(abs[a], abs[b]) })
+		m.locs = make([]string, len(entries))
+		for i, j := range m.order {
+			m.locs[i] = abs[j]
+		}
+	}
+	urls := make([]sitemapURL, len(entries))
+	for i, j := range m.order {
+		urls[i].Loc = m.locs[i]
+		if t := entries[j].t; !t.IsZero() {
+			urls[i].LastMod = t.Format("2006-01-02")
+		}
+	}
+	return urls
 }
 
 func newestOf(pages []*site.Page) time.Time {
@@ -207,8 +297,4 @@ func (r *Renderer) xmlFile(name string, v any) []diag.Diagnostic {
 		return []diag.Diagnostic{*d}
 	}
 	return nil
-}
-
-func sortSitemap(urls []sitemapURL) {
-	slices.SortFunc(urls, func(a, b sitemapURL) int { return strings.Compare(a.Loc, b.Loc) })
 }

@@ -30,7 +30,11 @@ import (
 //
 // The default picture (src) is the 960 px one, or the widest below it;
 // srcset lists them all; gallery photos link to the widest as their larger
-// view; og:image is a 1200 px copy of the page's cover. Bundle images of
+// view; og:image is a 1200 px copy of the page's cover. Every width is
+// made as WebP too (Image.WebP), which templates offer first in a
+// <picture>, the JPEG or PNG staying the <img> for browsers without WebP;
+// the larger view and og:image stay JPEG, which every viewer and social
+// network reads. Bundle images of
 // modules are worksheets and drawings published as they are (see
 // modules.go), not photos.
 
@@ -114,17 +118,27 @@ func (r *Renderer) source(res content.Resource) *imageproc.Source {
 // derivatives names the copies of src, a bundle file of p, at widths.
 func (r *Renderer) derivatives(p *site.Page, name string, src *imageproc.Source, widths []int) []derivative {
 	cfg := r.opt.Site.Config.Images
-	dir := strings.TrimPrefix(p.URL, "/")
-	stem := strings.TrimSuffix(name, path.Ext(name))
 	var out []derivative
 	for _, w := range widths {
-		op := imageproc.NewOp(src, w, cfg.Quality)
-		out = append(out, derivative{
-			name: fmt.Sprintf("%s%s-%dw-%s%s", dir, stem, op.Width, op.Key()[:10], op.Format.Ext()),
-			op:   op,
-		})
+		out = append(out, named(p, name, imageproc.NewOp(src, w, cfg.Quality)))
 	}
 	return out
+}
+
+// webps are the WebP copies of ds, at the same widths.
+func webps(p *site.Page, name string, ds []derivative) []derivative {
+	out := make([]derivative, len(ds))
+	for i, d := range ds {
+		out[i] = named(p, name, d.op.WebP())
+	}
+	return out
+}
+
+// named gives op, a copy of the bundle file name of p, its output name.
+func named(p *site.Page, name string, op imageproc.Op) derivative {
+	dir := strings.TrimPrefix(p.URL, "/")
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	return derivative{name: fmt.Sprintf("%s%s-%dw-%s%s", dir, stem, op.Width, op.Key()[:10], op.Format.Ext()), op: op}
 }
 
 // want records derivatives to be made by Images.
@@ -154,7 +168,9 @@ func (r *Renderer) responsive(p *site.Page, name, alt string) *Image {
 		return img
 	}
 	ds := r.derivatives(p, name, src, imageproc.Widths(r.opt.Site.Config.Images.Widths, src.Width))
+	ws := webps(p, name, ds)
 	r.want(ds...)
+	r.want(ws...)
 	if r.opt.Site.Config.Images.PublishOriginals {
 		r.wantOriginal(p, res, src)
 	}
@@ -167,14 +183,21 @@ func (r *Renderer) responsive(p *site.Page, name, alt string) *Image {
 	img.URL = r.urls.Rel("/" + def.name)
 	img.Width, img.Height = def.op.Width, def.op.Height()
 	img.Large = r.urls.Rel("/" + ds[len(ds)-1].name)
+	img.WebP = r.urls.Rel("/" + ws[0].name)
 	if len(ds) > 1 {
-		var set []string
-		for _, d := range ds {
-			set = append(set, r.urls.Rel("/"+d.name)+" "+strconv.Itoa(d.op.Width)+"w")
-		}
-		img.SrcSet = strings.Join(set, ", ")
+		img.SrcSet = r.srcset(ds)
+		img.WebP = r.srcset(ws)
 	}
 	return img
+}
+
+// srcset lists copies with their widths: "a-480w.jpg 480w, a-960w.jpg 960w".
+func (r *Renderer) srcset(ds []derivative) string {
+	var set []string
+	for _, d := range ds {
+		set = append(set, r.urls.Rel("/"+d.name)+" "+strconv.Itoa(d.op.Width)+"w")
+	}
+	return strings.Join(set, ", ")
 }
 
 // wantOriginal publishes the picture at its own name and full size,
@@ -268,11 +291,13 @@ func (r *Renderer) imageOutputs(p *site.Page) []string {
 		if err != nil {
 			continue
 		}
-		widths := imageproc.Widths(cfg.Widths, src.Width)
+		ds := r.derivatives(p, res.Name, src, imageproc.Widths(cfg.Widths, src.Width))
+		ws := webps(p, res.Name, ds)
 		if res.Name == og {
-			widths = append(widths, ogWidth)
+			ds = append(ds, r.derivatives(p, res.Name, src, []int{ogWidth})...)
 		}
-		for _, d := range r.derivatives(p, res.Name, src, widths) {
+		ds = append(ds, ws...)
+		for _, d := range ds {
 			out = append(out, d.name)
 			r.opt.Images.Keep(d.op.Key())
 		}
@@ -310,9 +335,12 @@ func shownImages(p *site.Page) (shown map[string]bool, og string) {
 // eagerFirst marks the first card picture of a list to load at once: on a
 // phone it is the largest thing on screen, and a lazy one would be late.
 func eagerFirst(items []Item) {
-	for _, it := range items {
+	for i, it := range items {
 		if it.Cover != nil {
-			it.Cover.Eager = true
+			// A copy: the item and its card are shared with other lists.
+			c := *it.Cover
+			c.Eager = true
+			items[i].Cover, items[i].cardMemo = &c, nil
 			return
 		}
 	}

@@ -54,7 +54,7 @@ func (pi *pageImages) ResolveImage(dest, alt string, line int) (markdown.ImageAt
 	}
 	img := pi.r.responsive(p, name, alt)
 	return markdown.ImageAttrs{
-		Src: img.URL, SrcSet: img.SrcSet, Width: img.Width, Height: img.Height,
+		Src: img.URL, SrcSet: img.SrcSet, Width: img.Width, Height: img.Height, WebP: img.WebP,
 		Sizes: "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
 	}, true
 }

@@ -75,7 +75,7 @@ Teks.
 	return fsys
 }
 
-var derivName = regexp.MustCompile(`^(.*)-(\d+)w-[0-9a-f]{10}\.(jpg|png)$`)
+var derivName = regexp.MustCompile(`^(.*)-(\d+)w-[0-9a-f]{10}\.(jpg|png|webp)$`)
 
 // derivatives lists the resized copies published for a picture as
 // "width.ext".
@@ -96,18 +96,18 @@ func TestResponsiveImages(t *testing.T) {
 	s.AssertOK(t)
 
 	// Widths: the configured ones below the photo's width, plus its own
-	// width when narrower than the widest: never blown up. A page's cover
-	// also gets its preview, 1200 px or the photo's own width. A
-	// transparent PNG stays PNG.
+	// width when narrower than the widest: never blown up, each also as
+	// WebP. A page's cover also gets its preview, 1200 px or the photo's
+	// own width, as JPEG only. A transparent PNG stays PNG.
 	for _, c := range []struct {
 		dir, stem string
 		want      []string
 	}{
-		{"berita/kunjungan/", "sampul", []string{"1200.jpg", "160.jpg", "320.jpg", "640.jpg"}}, // upright 1300×400
-		{"galeri/kunjungan/", "besar", []string{"160.jpg", "320.jpg", "640.jpg", "900.jpg"}},   // 900: the gallery's preview
-		{"galeri/kunjungan/", "kecil", []string{"160.jpg", "320.jpg", "400.jpg"}},
-		{"galeri/kunjungan/", "lubang", []string{"160.png", "300.png"}},
-		{"layanan/", "kantor", []string{"160.jpg", "320.jpg", "640.jpg"}},
+		{"berita/kunjungan/", "sampul", []string{"1200.jpg", "160.jpg", "160.webp", "320.jpg", "320.webp", "640.jpg", "640.webp"}}, // upright 1300×400
+		{"galeri/kunjungan/", "besar", []string{"160.jpg", "160.webp", "320.jpg", "320.webp", "640.jpg", "640.webp", "900.jpg"}},   // 900: the gallery's preview
+		{"galeri/kunjungan/", "kecil", []string{"160.jpg", "160.webp", "320.jpg", "320.webp", "400.jpg", "400.webp"}},
+		{"galeri/kunjungan/", "lubang", []string{"160.png", "160.webp", "300.png", "300.webp"}},
+		{"layanan/", "kantor", []string{"160.jpg", "160.webp", "320.jpg", "320.webp", "640.jpg", "640.webp"}},
 	} {
 		if got := derivatives(s, c.dir, c.stem); !slices.Equal(got, c.want) {
 			t.Errorf("%s%s: derivatives %v, want %v", c.dir, c.stem, got, c.want)
@@ -120,10 +120,14 @@ func TestResponsiveImages(t *testing.T) {
 
 	news := s.File(t, "berita/kunjungan/index.html")
 	s.AssertFile(t, "berita/kunjungan/index.html",
-		// The cover: the widest copy up to 960 px, every width in srcset,
-		// its size (upright: the phone photo was stored on its side),
-		// loaded first.
-		`<img src="/berita/kunjungan/sampul-640w-`,
+		// The cover: WebP first for the browsers that read it, then the
+		// JPEG: the widest copy up to 960 px, every width in srcset, its
+		// size (upright: the phone photo was stored on its side), loaded
+		// first.
+		`<figure class="cover"><picture><source type="image/webp" srcset="/berita/kunjungan/sampul-160w-`,
+		`.webp 160w, /berita/kunjungan/sampul-320w-`, `.webp 320w, /berita/kunjungan/sampul-640w-`,
+		`.webp 640w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)"><img src="/berita/kunjungan/sampul-640w-`,
+		`fetchpriority="high" decoding="async"></picture></figure>`,
 		`/berita/kunjungan/sampul-160w-`, ` 160w, /berita/kunjungan/sampul-320w-`, ` 640w"`,
 		`sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)"`,
 		`width="640" height="197"`, `fetchpriority="high"`,
@@ -131,7 +135,8 @@ func TestResponsiveImages(t *testing.T) {
 		`<meta property="og:image" content="https://dinsos.example.org/berita/kunjungan/sampul-1200w-`,
 		`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="369">`,
 		// The strip of the gallery's photos, lazy.
-		`<img src="/galeri/kunjungan/kecil-400w-`, `loading="lazy" decoding="async"`)
+		`<source type="image/webp" srcset="/galeri/kunjungan/kecil-160w-`,
+		`<img src="/galeri/kunjungan/kecil-400w-`, `loading="lazy" decoding="async"></picture></a></li>`)
 	if strings.Count(news, `loading="lazy"`) != 3 {
 		t.Errorf("news page: want the 3 strip photos lazy, the cover not:\n%s", news)
 	}
@@ -142,15 +147,27 @@ func TestResponsiveImages(t *testing.T) {
 		`<img src="/galeri/kunjungan/besar-640w-`, `width="640" height="427"`,
 		`<a href="/galeri/kunjungan/kecil-400w-`, `<img src="/galeri/kunjungan/kecil-400w-`,
 		`alt="Foto kecil"`, // the caption stands in for a missing alt
-		`<img src="/galeri/kunjungan/lubang-300w-`, `/galeri/kunjungan/lubang-160w-`)
+		`<img src="/galeri/kunjungan/lubang-300w-`, `/galeri/kunjungan/lubang-160w-`,
+		`<picture><source type="image/webp" srcset="/galeri/kunjungan/lubang-160w-`)
+	// The larger view stays a JPEG: every viewer opens it.
+	if gallery := s.File(t, "galeri/kunjungan/index.html"); regexp.MustCompile(`href="[^"]*\.webp"`).MatchString(gallery) {
+		t.Errorf("a gallery photo links to a WebP:\n%s", gallery)
+	}
 	// Lists show covers as responsive cards.
-	s.AssertFile(t, "berita/index.html", `class="card-img" src="/berita/kunjungan/sampul-640w-`, `sizes="(min-width: 72rem) 17rem`)
-	s.AssertFile(t, "galeri/index.html", `class="card-img" src="/galeri/kunjungan/besar-640w-`)
+	s.AssertFile(t, "berita/index.html", `<picture><source type="image/webp" srcset="/berita/kunjungan/sampul-160w-`,
+		`class="card-img" src="/berita/kunjungan/sampul-640w-`, `sizes="(min-width: 72rem) 17rem`)
+	s.AssertFile(t, "galeri/index.html", `<picture><source type="image/webp" srcset="/galeri/kunjungan/besar-160w-`,
+		`class="card-img" src="/galeri/kunjungan/besar-640w-`)
 	// Markdown images in a bundle become responsive; others stay.
 	s.AssertFile(t, "layanan/index.html",
-		`<img src="/layanan/kantor-640w-`, `alt="Petugas di kantor" title="Kantor"`,
+		`<picture><source type="image/webp" srcset="/layanan/kantor-160w-`,
+		`.webp 640w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)"><img src="/layanan/kantor-640w-`,
+		`alt="Petugas di kantor" title="Kantor"`,
 		`srcset="/layanan/kantor-160w-`, `width="640" height="320" loading="lazy" decoding="async"`,
 		`<img src="https://example.org/logo.png" alt="Logo luar">`)
+	if strings.Count(s.File(t, "layanan/index.html"), "<picture>") != 1 {
+		t.Error("layanan: want the bundle photo in a <picture>, the picture from elsewhere as written")
+	}
 
 	// Every derivative is upright and its real size matches its name.
 	for _, n := range s.Out.Names() {
@@ -291,7 +308,7 @@ photos:
 	if got := s.Diagnostics(); !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if got := derivatives(s, "galeri/g/", "baik"); len(got) != 2 {
+	if got := derivatives(s, "galeri/g/", "baik"); !slices.Equal(got, []string{"480.jpg", "480.webp", "600.jpg", "600.webp"}) {
 		t.Errorf("the good photo was not processed beside the broken ones: %v", got)
 	}
 }

@@ -11,7 +11,11 @@ import (
 //
 // Wherever a page's body shows through (its Sum, or the summary taken
 // from its text), the page is also named with h.dep: Update re-renders
-// exactly the jobs that named an edited page (update.go).
+// exactly the jobs that named an edited page (update.go). A page whose
+// title or date shows without its body (a link to it, the sitemap) is
+// named with h.shows: Update re-renders those jobs too when only such
+// fields changed (build's quick path checks that nothing moved). A list
+// item shows both, and is named with dep.
 
 func resourcesInputs(h *hasher, p *site.Page) {
 	for _, res := range p.Resources {
@@ -24,7 +28,7 @@ func linkInputs(h *hasher, p *site.Page) {
 		h.str("")
 		return
 	}
-	h.str(p.Title, p.URL)
+	h.shows(p).str(p.Title, p.URL)
 }
 
 // leafInputs covers a single page: its file, its bundle, its place in the

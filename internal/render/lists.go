@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dinsos-metro/warta/internal/content"
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -224,8 +225,47 @@ func (r *Renderer) pager(base string, n, total int) *Pager {
 	return p
 }
 
-// item is a page as an entry of a list.
+// itemMemo keeps each page's list entry for the lists of one wave: the
+// same page is in many lists, and its entry (with the cover's derivatives
+// and, in the theme, its executed card) is made once.
+type itemMemo struct {
+	mu    sync.Mutex
+	items map[*site.Page]*memoItem
+}
+
+type memoItem struct {
+	once sync.Once
+	it   Item
+}
+
+// reset forgets every entry: a page changed (Update), or the lists are done.
+func (m *itemMemo) reset() {
+	m.mu.Lock()
+	m.items = nil
+	m.mu.Unlock()
+}
+
+// item is a page as an entry of a list, made once until the memo is reset.
 func (r *Renderer) item(p *site.Page) Item {
+	m := &r.items
+	m.mu.Lock()
+	e := m.items[p]
+	if e == nil {
+		if m.items == nil {
+			m.items = map[*site.Page]*memoItem{}
+		}
+		e = &memoItem{}
+		m.items[p] = e
+	}
+	m.mu.Unlock()
+	e.once.Do(func() {
+		e.it = r.newItem(p)
+		e.it.cardMemo = &cardMemo{}
+	})
+	return e.it
+}
+
+func (r *Renderer) newItem(p *site.Page) Item {
 	it := Item{
 		Kind:    p.Kind.String(),
 		Title:   p.Title,

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -19,6 +20,7 @@ import (
 	"github.com/dinsos-metro/warta/internal/site"
 	"github.com/dinsos-metro/warta/internal/slug"
 	"github.com/dinsos-metro/warta/internal/theme"
+	"github.com/klauspost/compress/flate"
 )
 
 // Lesson modules get more than a page:
@@ -156,10 +158,35 @@ func (r *Renderer) moduleExtras(v *PageView, p *site.Page) {
 // zip (with site paths, before internal/bundle rewrites them) and the
 // files that go with it, named inside the module's folder.
 type moduleBundle struct {
-	html  []byte
+	html  []byte // the offline page, deflated (packHTML): every module's is kept until its level's zip
 	files []bundle.File
 	pdf   []byte
 }
+
+// packHTML and unpackHTML keep a module's offline page small while it
+// waits for its level's zip: at 7,500 modules the pages as they were took
+// about 200 MB, a third of the peak of a build's live memory.
+func packHTML(html []byte) []byte {
+	var buf bytes.Buffer
+	w := htmlPackers.Get().(*flate.Writer)
+	w.Reset(&buf)
+	_, _ = w.Write(html) // writes to memory do not fail
+	_ = w.Close()
+	htmlPackers.Put(w)
+	return bytes.Clone(buf.Bytes())
+}
+
+func unpackHTML(packed []byte) ([]byte, error) {
+	fr := flate.NewReader(bytes.NewReader(packed))
+	defer fr.Close()
+	return io.ReadAll(fr)
+}
+
+// htmlPackers reuse deflate writers: each holds several hundred KB.
+var htmlPackers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
 
 // moduleLeaf renders a module: its bundle's files, the PDF, the zip, and
 // the page that offers them.
@@ -256,7 +283,7 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 			ds = append(ds, *d)
 			return false
 		}
-		mb.html = html
+		mb.html = packHTML(html)
 		return true
 	}
 	_, pdfName := moduleFiles(p)
@@ -327,7 +354,11 @@ func (r *Renderer) offlineModule(mb *moduleBundle, p *site.Page, folder string, 
 			files[k] = v
 		}
 	}
-	res, err := r.offline(files, linksOnline).Rewrite(mb.html, p.URL, folder+"index.html")
+	html, err := unpackHTML(mb.html)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := r.offline(files, linksOnline).Rewrite(html, p.URL, folder+"index.html")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -445,7 +476,9 @@ func (r *Renderer) levelExtras(code string, data *Data) []diag.Diagnostic {
 		if err != nil {
 			return append(ds, diag.New(p.File, 0, diag.OutputFailed, err))
 		}
-		entries = append(entries, bundle.File{Name: folder + p.Slug + "/index.html", Data: page})
+		// Packed now: the level's pages, whole, were the largest thing a
+		// build of 7,500 modules held at once.
+		entries = append(entries, bundle.Packed(bundle.File{Name: folder + p.Slug + "/index.html", Data: page}))
 		entries = append(entries, bundle.Within(folder+p.Slug, mb.files)...)
 	}
 	zip, err := bundle.ZipBytes(entries)

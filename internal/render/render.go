@@ -113,6 +113,7 @@ type Renderer struct {
 	// meanwhile. At 10,000 news it took the peak from about 400 to 330 MiB.
 	heavy  sync.Mutex
 	search searchCache // search.go
+	items  itemMemo    // list entries (lists.go)
 	// scrub cleans bundle files; published is the site's files as they
 	// are published (scrub.go).
 	scrub     *scrub.Cleaner
@@ -155,6 +156,7 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	r.parallel(ctx, append(leaves, r.sectionJobs()...))
 	r.track.setWave(2)
 	r.parallel(ctx, append(r.listJobs(), r.extensionJobs()...))
+	r.items.reset() // the cards' bytes are not needed after the lists
 	r.track.setWave(3)
 	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob(), r.searchPageJob()})
 	r.track.recording = false

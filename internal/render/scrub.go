@@ -40,7 +40,7 @@ func (r *Renderer) scrubCheck(srcPath string) ([]diag.Diagnostic, bool) {
 	}
 	var ds []diag.Diagnostic
 	for _, f := range fields {
-		ds = append(ds, diag.Warn(srcPath, 0, code, f.Name))
+		ds = append(ds, diag.Warn(srcPath, 0, code, f.Label()))
 	}
 	return ds, true
 }
@@ -51,23 +51,7 @@ func scrubDiag(file string, err error) diag.Diagnostic {
 	if !errors.As(err, &e) {
 		return diag.New(file, 0, diag.ReadFailed, err)
 	}
-	detail := ""
-	if e.Err != nil {
-		detail = e.Err.Error()
-	}
-	switch e.Kind {
-	case scrub.Encrypted:
-		return diag.New(file, 0, diag.ScrubEncrypted, e.Format)
-	case scrub.Unsupported:
-		return diag.New(file, 0, diag.ScrubUnsupported, e.Format)
-	case scrub.CannotTurn:
-		return diag.New(file, 0, diag.ScrubCannotTurn, e.Format, e.Detail)
-	case scrub.OldOffice:
-		return diag.New(file, 0, diag.ScrubOldOffice, e.Format)
-	case scrub.Uncleanable:
-		return diag.New(file, 0, diag.ScrubCannotClean, e.Format, detail)
-	}
-	return diag.New(file, 0, diag.ScrubDamaged, e.Format, detail)
+	return e.Diagnostic(file)
 }
 
 // scrubInputs adds the cleaning rules and the setting to the fingerprint

@@ -36,16 +36,19 @@ type SearchView struct {
 	Topics    []TermView
 }
 
-// searchState is what the index keeps between renders.
+// searchState is what the index keeps between renders. A page's stems
+// are kept as numbers of one search.Dict, shared with the previous render's
+// State, so that a build does not hold the text of every page's stems.
 type searchState struct {
 	mu      sync.Mutex
-	terms   map[string]string // by page job id: the stems of the page's text
-	version string            // the index's folder
+	dict    *search.Dict
+	terms   map[string]search.Stems // by page job id: the stems of the page's text
+	version string                  // the index's folder
 }
 
-func (s *searchState) get(id string) (string, bool) {
+func (s *searchState) get(id string) (search.Stems, bool) {
 	if s == nil {
-		return "", false
+		return search.Stems{}, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -53,13 +56,51 @@ func (s *searchState) get(id string) (string, bool) {
 	return t, ok
 }
 
-func (s *searchState) put(id, terms string) {
+func (s *searchState) put(id string, terms search.Stems) {
 	s.mu.Lock()
 	if s.terms == nil {
-		s.terms = map[string]string{}
+		s.terms = map[string]search.Stems{}
 	}
 	s.terms[id] = terms
 	s.mu.Unlock()
+}
+
+// pack keeps terms (as search.Terms gives them) in s's Dict: prev's, when
+// there is a previous State, so that the two share the numbers. prev may
+// be s (an Update renders into the State it skips from).
+func (s *searchState) pack(prev *searchState, terms string) search.Stems {
+	s.mu.Lock()
+	if s.dict == nil && prev != nil && prev != s {
+		prev.mu.Lock()
+		s.dict = prev.dict
+		prev.mu.Unlock()
+	}
+	if s.dict == nil {
+		s.dict = search.NewDict()
+	}
+	d := s.dict
+	s.mu.Unlock()
+	return d.Pack(terms)
+}
+
+// texts returns the stems of every page as text, for the saved State;
+// the caller holds s.mu.
+func (s *searchState) texts() map[string]string {
+	out := make(map[string]string, len(s.terms))
+	for id, t := range s.terms {
+		out[id] = t.String()
+	}
+	return out
+}
+
+// load keeps the stems of a saved State; the caller holds s.mu or is
+// the only one to see s.
+func (s *searchState) load(texts map[string]string) {
+	s.dict = search.NewDict()
+	s.terms = make(map[string]search.Stems, len(texts))
+	for id, t := range texts {
+		s.terms[id] = s.dict.Pack(t)
+	}
 }
 
 func (s *searchState) setVersion(v string) {
@@ -89,7 +130,7 @@ func (r *Renderer) prevSearch() *searchState {
 func (r *Renderer) keepSearchText(p *site.Page, body []byte) {
 	switch p.Kind {
 	case content.KindNews, content.KindModule, content.KindGallery, content.KindPage:
-		r.state.search.put(OutputPath(p.URL), search.TermsOfHTML(body))
+		r.state.search.put(OutputPath(p.URL), r.state.search.pack(r.prevSearch(), search.TermsOfHTML(body)))
 	}
 }
 
@@ -162,7 +203,7 @@ func (r *Renderer) searchDoc(p *site.Page) (search.Doc, uint64) {
 	}
 	d := search.Doc{
 		URL: strings.TrimPrefix(p.URL, "/"), Title: p.Title, Kind: p.Kind.String(),
-		Summary: describe(p.Summary, ""), Terms: terms,
+		Summary: describe(p.Summary, ""), Stems: terms,
 	}
 	if !p.Date.IsZero() && p.Kind != content.KindPage {
 		d.Date = r.lang.Date(p.Date)
@@ -189,7 +230,11 @@ func (r *Renderer) searchDoc(p *site.Page) (search.Doc, uint64) {
 	default:
 		d.Label = r.lang.T("page_kind")
 	}
-	h := newHasher().str(d.URL, d.Title, d.Kind, d.Level, d.Label, d.Date, d.Summary, d.Terms).int(len(d.Fields)).str(d.Fields...)
+	// The stems as text: their numbers differ from one run to the next.
+	h := newHasher().str(d.URL, d.Title, d.Kind, d.Level, d.Label, d.Date, d.Summary)
+	n := 0
+	d.Stems.Each(func(t string) { h.str(t); n++ })
+	h.int(n).int(len(d.Fields)).str(d.Fields...)
 	return d, h.sum()
 }
 

@@ -83,9 +83,10 @@ func (s *State) Len() int {
 // across runs and machines, so fingerprints can be saved with the State
 // and compared by the next `warta build`.
 type hasher struct {
-	h    *xxhash.Digest
-	deps []string // files of the pages named by dep, when tracking
-	keep bool     // whether to collect deps
+	h     *xxhash.Digest
+	deps  []string // files of the pages named by dep, when tracking
+	shown []string // files of the pages named by shows, when tracking
+	keep  bool     // whether to collect deps and shown
 }
 
 func newHasher() *hasher { return &hasher{h: xxhash.New()} }
@@ -94,6 +95,15 @@ func newHasher() *hasher { return &hasher{h: xxhash.New()} }
 func (h *hasher) dep(p *site.Page) *hasher {
 	if h.keep && p.File != "" {
 		h.deps = append(h.deps, p.File)
+	}
+	return h
+}
+
+// shows names a page whose title, date or place in the site shows in the
+// output without its body: a link to it, its sitemap entry (see inputs.go).
+func (h *hasher) shows(p *site.Page) *hasher {
+	if h.keep && p.File != "" {
+		h.shown = append(h.shown, p.File)
 	}
 	return h
 }
@@ -147,7 +157,7 @@ func (r *Renderer) cachedOutputs(id, tmpl string, inputs func(h *hasher), run fu
 		inputs(h)
 		sum := h.sum()
 		if h.keep {
-			r.track.depend(id, h.deps)
+			r.track.depend(id, h.deps, h.shown)
 		}
 		leaf := r.leafByID[id]
 		if prev, ok := r.opt.Prev.get(id); ok && prev.sum == sum && r.carry(prev.outputs) {
@@ -215,7 +225,7 @@ func (s *State) Save(w io.Writer) error {
 	}
 	s.mu.Unlock()
 	s.search.mu.Lock()
-	out.SearchTerms, out.SearchVersion = s.search.terms, s.search.version
+	out.SearchTerms, out.SearchVersion = s.search.texts(), s.search.version
 	err := gob.NewEncoder(w).Encode(out)
 	s.search.mu.Unlock()
 	return err
@@ -235,6 +245,7 @@ func LoadState(r io.Reader) (*State, error) {
 	for id, j := range in.Jobs {
 		s.jobs[id] = jobState{sum: j.Sum, outputs: j.Outputs, summary: j.Summary}
 	}
-	s.search.terms, s.search.version = in.SearchTerms, in.SearchVersion
+	s.search.load(in.SearchTerms)
+	s.search.version = in.SearchVersion
 	return s, nil
 }

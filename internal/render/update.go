@@ -21,6 +21,13 @@ import (
 // the same cached wrappers as Run, and leaves every other job as it was,
 // without even fingerprinting it. The incremental test checks that a full
 // render afterwards finds nothing left to do.
+//
+// An edit of a page's title, date or summary in front matter can be quick
+// too, when the caller has checked that it moved nothing (internal/build,
+// quick.go): the page is in the same lists at the same places, at the same
+// URL. Besides the jobs that show its body, those that show its title or
+// date without the body (the neighbours' links, the sitemap; h.shows) are
+// rendered again.
 
 // tracker is what a tracking Renderer keeps for Update.
 type tracker struct {
@@ -30,9 +37,13 @@ type tracker struct {
 	mu      sync.Mutex
 	wave    int                   // the wave whose jobs are being made
 	jobs    map[string]trackedJob // every cached job, by id
-	deps    map[string][]string   // job id → files of the pages it shows
-	shownBy map[string][]string   // file → ids of the jobs that show it
+	deps    map[string][]string   // job id → files of the pages whose body it shows
+	shown   map[string][]string   // job id → files of the pages whose title or date it shows
+	shownBy map[string][]string   // file → ids of the jobs that show its body
+	namedBy map[string][]string   // file → ids of the jobs that show its title or date only
 	dropped []string              // outputs no job writes any more
+
+	sitemap sitemapMemo // feeds.go
 }
 
 type trackedJob struct {
@@ -59,14 +70,20 @@ func (t *tracker) register(id string, j job) {
 	t.mu.Unlock()
 }
 
-// depend records the pages a job shows.
-func (t *tracker) depend(id string, files []string) {
+// depend records the pages a job shows: body (with their fields) and
+// fields only.
+func (t *tracker) depend(id string, body, fields []string) {
 	t.mu.Lock()
 	if t.deps == nil {
-		t.deps = map[string][]string{}
+		t.deps, t.shown = map[string][]string{}, map[string][]string{}
 	}
-	t.deps[id] = slices.Compact(slices.Sorted(slices.Values(files)))
-	t.shownBy = nil
+	t.deps[id] = slices.Compact(slices.Sorted(slices.Values(body)))
+	if len(fields) > 0 {
+		t.shown[id] = slices.Compact(slices.Sorted(slices.Values(fields)))
+	} else {
+		delete(t.shown, id)
+	}
+	t.shownBy, t.namedBy = nil, nil
 	t.mu.Unlock()
 }
 
@@ -90,19 +107,24 @@ func (t *tracker) drop(before, now []string) {
 	t.mu.Unlock()
 }
 
-// index inverts deps: for each page, the jobs that show it.
-func (t *tracker) index() map[string][]string {
+// index inverts deps and shown: for each page, the jobs that show its
+// body, and those that show only its title or date.
+func (t *tracker) index() (body, fields map[string][]string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.shownBy == nil {
-		t.shownBy = map[string][]string{}
-		for _, id := range slices.Sorted(maps.Keys(t.deps)) {
-			for _, f := range t.deps[id] {
-				t.shownBy[f] = append(t.shownBy[f], id)
+	invert := func(m map[string][]string) map[string][]string {
+		by := map[string][]string{}
+		for _, id := range slices.Sorted(maps.Keys(m)) {
+			for _, f := range m[id] {
+				by[f] = append(by[f], id)
 			}
 		}
+		return by
 	}
-	return t.shownBy
+	if t.shownBy == nil {
+		t.shownBy, t.namedBy = invert(t.deps), invert(t.shown)
+	}
+	return t.shownBy, t.namedBy
 }
 
 // Dropped lists the outputs that the last Update's jobs wrote before and
@@ -116,12 +138,14 @@ func (r *Renderer) Dropped() []string {
 
 // Update renders again what shows the bodies of changed: single pages of
 // the last Run whose files were read again with the same front matter
-// (their site.Page now holds the new content.Page). The Renderer must have
-// been made with Options.Track, and its last Run or Update must have
-// succeeded; otherwise make a new Renderer and Run it.
-func (r *Renderer) Update(ctx context.Context, changed []*site.Page) (Stats, []diag.Diagnostic) {
+// (their site.Page now holds the new content.Page). With fields, their
+// title, date or summary changed too, without moving them anywhere (the
+// caller checked), and what shows those is rendered again as well. The
+// Renderer must have been made with Options.Track, and its last Run or
+// Update must have succeeded; otherwise make a new Renderer and Run it.
+func (r *Renderer) Update(ctx context.Context, changed []*site.Page, fields bool) (Stats, []diag.Diagnostic) {
 	t := &r.track
-	shownBy := t.index()
+	shownBy, namedBy := t.index()
 	r.pages.Store(0)
 	r.files.Store(0)
 	r.skipped.Store(0)
@@ -133,6 +157,7 @@ func (r *Renderer) Update(ctx context.Context, changed []*site.Page) (Stats, []d
 	r.imgs.mu.Lock()
 	r.imgs.ops = map[string]imageproc.Op{} // the images stage makes only what this update shows
 	r.imgs.mu.Unlock()
+	r.items.reset() // list entries show titles and summaries (lists.go)
 
 	r.mods.mu.Lock()
 	for _, p := range changed {
@@ -149,7 +174,11 @@ func (r *Renderer) Update(ctx context.Context, changed []*site.Page) (Stats, []d
 		waves[1] = append(waves[1], r.leafJob(p))
 	}
 	for _, p := range changed {
-		for _, id := range shownBy[p.File] {
+		ids := shownBy[p.File]
+		if fields {
+			ids = append(slices.Clone(ids), namedBy[p.File]...)
+		}
+		for _, id := range ids {
 			if queued[id] {
 				continue
 			}

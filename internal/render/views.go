@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"time"
+
+	"github.com/dinsos-metro/warta/internal/theme"
 )
 
 // The view structs are what templates see: plain values made for display,
@@ -66,6 +68,7 @@ type Image struct {
 	Alt           string
 	Width, Height int    // of URL
 	SrcSet        string // every resized copy: "a-480w.jpg 480w, a-960w.jpg 960w"; "" when there is one
+	WebP          string // the same copies as WebP, for a <picture>'s <source>: a srcset like SrcSet, a lone URL when there is one; "" for none
 	Large         string // the widest copy, for a larger view
 	Eager         bool   // the first picture of a list, likely its largest paint: not loaded lazily
 }
@@ -154,7 +157,15 @@ type Item struct {
 	Duration   string
 	Topics     []string
 	PhotoCount int
+
+	// The theme keeps the item's executed cards here, so that a page
+	// listed in several lists is executed once (internal/theme, cards.go).
+	// An item changed after it was made must drop it (eagerFirst).
+	*cardMemo
 }
+
+// cardMemo is named so that templates do not see it as a field.
+type cardMemo = theme.Memo
 
 // ListView is one page of a paginated list.
 type ListView struct {

@@ -231,16 +231,20 @@ func (m cacheMeta) fields() ([]Field, error) {
 
 // MarshalJSON and UnmarshalJSON keep an *Error in the cache.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	detail := ""
+	detail, why := "", ""
 	if e.Err != nil {
 		detail = e.Err.Error()
+	}
+	if r, ok := e.Err.(reason); ok {
+		why = string(r)
 	}
 	return json.Marshal(struct {
 		Kind   ErrorKind
 		Format string
 		Detail int
 		Err    string
-	}{e.Kind, e.Format, e.Detail, detail})
+		Why    string `json:",omitempty"`
+	}{e.Kind, e.Format, e.Detail, detail, why})
 }
 
 func (e *Error) UnmarshalJSON(b []byte) error {
@@ -249,12 +253,15 @@ func (e *Error) UnmarshalJSON(b []byte) error {
 		Format string
 		Detail int
 		Err    string
+		Why    string // the reason's code, so that it is read in the reader's language again
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
 	*e = Error{Kind: v.Kind, Format: v.Format, Detail: v.Detail}
-	if v.Err != "" {
+	if r := reasonOf(v.Why, v.Err); r != nil {
+		e.Err = r
+	} else if v.Err != "" {
 		e.Err = errors.New(v.Err)
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"compress/zlib"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/adler32"
 	"io"
@@ -22,9 +21,6 @@ var pdfKept = map[string]bool{
 	"Title": true, "Subject": true, "Keywords": true, "Producer": true,
 	"CreationDate": true, "ModDate": true, "Trapped": true,
 }
-
-// errNoRoom: the blanked stream did not compress into its old length.
-var errNoRoom = errors.New("its metadata does not compress back into the room it had")
 
 // maxInflated bounds what an object stream may inflate to.
 const maxInflated = 64 << 20
@@ -159,7 +155,7 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 	if blankXMP(p.data[o.data:o.dEnd], f) {
 		return nil // blanked before: nothing in it
 	}
-	p.field("XMP metadata")
+	p.field(xmpField)
 	if !p.strip {
 		return nil
 	}
@@ -176,7 +172,7 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 		}
 		copy(dst, z)
 	default:
-		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its XMP metadata is compressed in a way warta cannot rewrite")}
+		return &Error{Kind: Uncleanable, Format: "PDF", Err: errXMPCompressed}
 	}
 	return nil
 }
@@ -376,7 +372,7 @@ func (p *pdfCleaner) objectStreams(objs []*pdfObject, nums []int64) error {
 	}
 	if len(nums) > 0 && found == 0 && unread > 0 {
 		// It may be in a stream warta cannot read: not checked is not clean.
-		return &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its document information is in a stream warta cannot read")}
+		return &Error{Kind: Uncleanable, Format: "PDF", Err: errInfoUnread}
 	}
 	if len(moved) > 0 {
 		out, err := appendRevision(p.data, p.out, moved, emptied)
@@ -403,22 +399,22 @@ func appendRevision(data, out []byte, moved []movedObject, emptied []int64) ([]b
 	last := &pdfLexer{data: data}
 	i := bytes.LastIndex(data, []byte("startxref"))
 	if i < 0 {
-		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("it has no startxref")}
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errNoStartxref}
 	}
 	last.pos = i + len("startxref")
 	last.skip()
 	prev, ok := last.integer()
 	if !ok || prev >= int64(len(data)) {
-		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its startxref is wrong")}
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errStartxref}
 	}
 	last.pos = int(prev)
 	xref := last.object()
 	if xref == nil {
-		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its last cross-reference section is a table with object streams")}
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errXrefTable}
 	}
 	size, _ := xref.val.get("Size")
 	if t, _ := xref.val.get("Type"); !t.isName("XRef") || size.kind != 'i' {
-		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errors.New("its last cross-reference section cannot be read")}
+		return nil, &Error{Kind: Uncleanable, Format: "PDF", Err: errXrefUnread}
 	}
 	var b bytes.Buffer
 	b.Grow(len(out) + 1024)

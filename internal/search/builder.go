@@ -196,7 +196,7 @@ func (b *Builder) ranges() map[string][2]int {
 
 // sameText says whether a and b have the same stems and weights.
 func sameText(a, b *Doc) bool {
-	return a.Terms == b.Terms && a.Title == b.Title && a.Summary == b.Summary && slices.Equal(a.Fields, b.Fields)
+	return a.Terms == b.Terms && a.Stems.Equal(b.Stems) && a.Title == b.Title && a.Summary == b.Summary && slices.Equal(a.Fields, b.Fields)
 }
 
 // sameFragment says whether a and b show the same in a result.

@@ -31,8 +31,10 @@ type Doc struct {
 	// Fields are short texts found with the weight of a summary: topics,
 	// tags, district, location, photo captions.
 	Fields []string
-	// Terms are the stems of the page's text, from Terms.
+	// Terms are the stems of the page's text, from Terms; or Stems, the
+	// same kept as numbers (a page may give either, or both).
 	Terms string
+	Stems Stems
 }
 
 // Index is the built index: its files, by name within its folder. The

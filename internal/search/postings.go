@@ -50,6 +50,7 @@ func (b *Builder) entries(d *Doc) []uint32 {
 	for t := range strings.FieldsSeq(d.Terms) {
 		add(t, weightText)
 	}
+	d.Stems.Each(func(t string) { add(t, weightText) })
 	addWords := func(s string, w uint8) { Words(s, func(word string) { add(Stem(word), w) }) }
 	addWords(d.Summary, weightFields)
 	for _, f := range d.Fields {

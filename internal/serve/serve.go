@@ -269,16 +269,20 @@ func (s *Server) Serve(ctx context.Context, ready func(addr string)) error {
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// Serve returns only when the watcher and the schedule have stopped,
+	// so no rebuild is still writing (caches, the site) into the folder
+	// after it: a caller may delete or move that folder next.
+	var background sync.WaitGroup
+	defer func() { cancel(); background.Wait() }()
 	if s.opt.Dir != "" {
 		w, err := newWatcher(s.opt.Dir)
 		if err != nil {
 			return err
 		}
-		go w.run(ctx, s.opt.Debounce, func(ch build.Change, what string) { s.Rebuild(ctx, ch, what) })
+		background.Go(func() { w.run(ctx, s.opt.Debounce, func(ch build.Change, what string) { s.Rebuild(ctx, ch, what) }) })
 	}
 	if s.opt.Schedule != nil {
-		go s.runSchedule(ctx)
+		background.Go(func() { s.runSchedule(ctx) })
 	}
 	if ready != nil {
 		ready(ln.Addr().String())

@@ -235,7 +235,7 @@ func (s *Site) linkGalleries() []diag.Diagnostic {
 			g = s.galleryByURL(ref)
 		}
 		if g == nil {
-			ds = append(ds, diag.New(n.File, n.Fields["gallery"].Line, diag.GalleryMissing, ref))
+			ds = append(ds, diag.New(n.File, n.Line("gallery"), diag.GalleryMissing, ref))
 			continue
 		}
 		n.GalleryPage = g

@@ -111,6 +111,7 @@ func Load(layers []fs.FS, funcs template.FuncMap) (*Theme, []diag.Diagnostic) {
 			ds = append(ds, templateDiagnostic(err, n))
 			continue
 		}
+		memoizeCards(set, string(files[n]), n)
 		t.sets[n] = set
 		h := sha256.New()
 		h.Write(shared.Sum(nil))
@@ -141,12 +142,13 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 		err := set.ExecuteTemplate(buf, Base, data)
 		if err != nil {
 			buf.Truncate(n)
+			return innermost(err)
 		}
-		return err
+		return nil
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, Base, data); err != nil {
-		return err
+		return innermost(err)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -173,7 +173,8 @@ func StoredPixel(X, Y, w, h, orientation int) (x, y int) {
 
 // AssertClean fails when data carries metadata: the GPS mark, an EXIF
 // block or an XMP packet anywhere; in a JPEG, any APP1-APP15 or COM
-// segment; in a PNG, a text, time, ICC or eXIf chunk. Images are walked
+// segment; in a PNG, a text, time, ICC or eXIf chunk; in a WebP, any chunk
+// but the picture's own (VP8, VP8L, VP8X, ALPH). Images are walked
 // segment by segment, since short names like "GPS" turn up by chance in
 // compressed pixels.
 func AssertClean(t testing.TB, name string, data []byte) {
@@ -214,6 +215,20 @@ func Metadata(data []byte) []string {
 				found = append(found, "a PNG "+typ+" chunk")
 			}
 			i += 12 + n
+		}
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		for i := 12; i+8 <= len(data); {
+			n := int(binary.LittleEndian.Uint32(data[i+4:]))
+			switch typ := string(data[i : i+4]); typ {
+			case "VP8 ", "VP8L", "ALPH":
+			case "VP8X": // its flags announce ICC (0x20), EXIF (0x08) and XMP (0x04) chunks
+				if i+8 < len(data) && data[i+8]&0x2c != 0 {
+					found = append(found, fmt.Sprintf("WebP VP8X flags %#x", data[i+8]))
+				}
+			default:
+				found = append(found, "a WebP "+typ+" chunk")
+			}
+			i += 8 + n + n&1
 		}
 	}
 	return found
