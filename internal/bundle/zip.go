@@ -4,7 +4,8 @@
 //
 // The rules:
 //
-//   - An archive is deterministic: entries are sorted by name, every entry
+//   - An archive is deterministic: entries are sorted by name (a Stream's
+//     in the order its caller adds them), every entry
 //     has the same fixed time (Epoch) and mode, and how an entry is
 //     compressed depends only on its name and bytes. The same files give
 //     the same bytes.
@@ -84,26 +85,54 @@ func method(name string) uint16 {
 // Zip writes files as a zip archive to w. Names must be clean relative
 // slash paths, each used once.
 func Zip(w io.Writer, files []File) error {
-	files = slices.Clone(files)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
-	for i, f := range files {
-		if f.Name == "" || path.Clean(f.Name) != f.Name || path.IsAbs(f.Name) || strings.HasPrefix(f.Name, "../") || f.Name == ".." {
-			return fmt.Errorf("zip entry %q is not a clean relative path", f.Name)
-		}
-		if i > 0 && files[i-1].Name == f.Name {
-			return fmt.Errorf("zip entry %q twice", f.Name)
-		}
+	s := NewStream(w)
+	if err := s.Add(files...); err != nil {
+		return err
 	}
+	return s.Close()
+}
+
+// Stream writes an archive a few entries at a time, so that a large one
+// (a level's zip: every module of the level) is never whole in memory.
+// The entries of one Add are sorted by name; Adds come in the order the
+// caller makes them, which must be deterministic.
+type Stream struct {
+	zw    *zip.Writer
+	names map[string]bool
+}
+
+// NewStream starts an archive on w.
+func NewStream(w io.Writer) *Stream {
 	zw := zip.NewWriter(w)
 	// Streamed entries (long files) deflate as packed ones do.
 	zw.RegisterCompressor(zip.Deflate, deflater)
+	return &Stream{zw: zw, names: map[string]bool{}}
+}
+
+// Add writes files. Names must be clean relative slash paths, each used
+// once in the archive.
+func (s *Stream) Add(files ...File) error {
+	files = slices.Clone(files)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	for _, f := range files {
-		if err := add(zw, f); err != nil {
+		if f.Name == "" || path.Clean(f.Name) != f.Name || path.IsAbs(f.Name) || strings.HasPrefix(f.Name, "../") || f.Name == ".." {
+			return fmt.Errorf("zip entry %q is not a clean relative path", f.Name)
+		}
+		if s.names[f.Name] {
+			return fmt.Errorf("zip entry %q twice", f.Name)
+		}
+		s.names[f.Name] = true
+	}
+	for _, f := range files {
+		if err := add(s.zw, f); err != nil {
 			return fmt.Errorf("zip entry %s: %w", f.Name, err)
 		}
 	}
-	return zw.Close()
+	return nil
 }
+
+// Close writes the archive's directory.
+func (s *Stream) Close() error { return s.zw.Close() }
 
 // add writes one entry. A file of up to maxPacked bytes is packed in
 // memory (or taken packed from Shared) and written raw, with its checksum

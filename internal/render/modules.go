@@ -61,6 +61,7 @@ type moduleState struct {
 
 	mu      sync.Mutex
 	bundles map[*site.Page]*moduleBundle
+	levels  map[string]*levelArchive // levelzip.go
 
 	noPrinter sync.Once
 }
@@ -194,11 +195,13 @@ func (r *Renderer) moduleLeaf(p *site.Page) []diag.Diagnostic {
 	ds := r.copyResources(p)
 	body, d := r.body(p)
 	if d != nil {
+		r.offerToLevel(p, nil)
 		return append(ds, *d)
 	}
 	view := r.pageView(p, body)
 	mb, bds := r.moduleBundle(p, view)
 	ds = append(ds, bds...)
+	defer func() { r.offerToLevel(p, mb) }() // after its own zip: see levelArchive
 	if mb == nil {
 		return ds
 	}
@@ -446,60 +449,17 @@ func (r *Renderer) levelExtras(code string, data *Data) []diag.Diagnostic {
 	if d != nil {
 		return []diag.Diagnostic{*d}
 	}
-	folder := "modul-" + code + "/"
-	files := map[string]string{sec.URL: folder + "index.html"}
-	var ds []diag.Diagnostic
-	var bundles []*moduleBundle
-	for _, p := range mods {
-		mb, bds := r.moduleBundle(p, nil)
-		ds = append(ds, bds...)
-		bundles = append(bundles, mb)
-		if mb == nil {
-			continue
-		}
-		files[p.URL] = folder + p.Slug + "/index.html"
-		for _, f := range mb.files {
-			files[p.URL+f.Name] = folder + p.Slug + "/" + f.Name
-		}
-	}
-	res, err := r.offline(files, false).Rewrite(html, sec.URL, folder+"index.html")
-	if err != nil {
-		return append(ds, diag.New(sec.File, 0, diag.OutputFailed, err))
-	}
-	entries := []bundle.File{{Name: folder + "index.html", Data: res.HTML}}
-	for i, p := range mods {
-		mb := bundles[i]
-		if mb == nil {
-			continue
-		}
-		page, _, err := r.offlineModule(mb, p, folder+p.Slug+"/", false, files)
-		if err != nil {
-			return append(ds, diag.New(p.File, 0, diag.OutputFailed, err))
-		}
-		// Packed now: the level's pages, whole, were the largest thing a
-		// build of 7,500 modules held at once.
-		entries = append(entries, bundle.Packed(bundle.File{Name: folder + p.Slug + "/index.html", Data: page}))
-		entries = append(entries, bundle.Within(folder+p.Slug, mb.files)...)
-	}
-	zip, err := bundle.ZipBytes(entries)
-	if !r.track.on {
-		// Both zips are made: let go of the offline copies (pages and
-		// compressed files of every module of the level). Serve keeps
-		// them for the next Update.
-		r.mods.mu.Lock()
-		for _, p := range mods {
-			delete(r.mods.bundles, p)
-		}
-		r.mods.mu.Unlock()
-	}
+	zip, size, ds, err := r.finishLevel(code, html)
 	if err != nil {
 		return append(ds, diag.New(sec.File, 0, diag.OutputFailed, err))
 	}
 	name := levelZip(code)
-	if d := r.write(strings.TrimPrefix(sec.URL, "/")+name, zip, sec.File); d != nil {
-		ds = append(ds, *d)
+	if zip != nil {
+		if d := r.write(strings.TrimPrefix(sec.URL, "/")+name, zip, sec.File); d != nil {
+			ds = append(ds, *d)
+		}
 	}
-	data.Page.Downloads = &Downloads{Zip: r.download(sec.URL, name, int64(len(zip)), r.lang.T("download_level_zip"))}
+	data.Page.Downloads = &Downloads{Zip: r.download(sec.URL, name, size, r.lang.T("download_level_zip"))}
 	return ds
 }
 
