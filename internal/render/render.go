@@ -157,7 +157,7 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 	r.track.setWave(2)
 	r.parallel(ctx, append(r.listJobs(), r.extensionJobs()...))
 	r.dropLevelArchives() // of levels whose job was carried over
-	r.items.reset() // the cards' bytes are not needed after the lists
+	r.items.reset()       // the cards' bytes are not needed after the lists
 	r.track.setWave(3)
 	r.parallel(ctx, []job{r.feedJob(), r.sitemapJob(), r.robotsJob(), r.searchPageJob()})
 	r.track.recording = false
