@@ -215,7 +215,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		PDF: *printPDF, Relative: *relative, Precompress: *precompress,
 		Dir: *src, Progress: terminal(stderr),
 		State: state, Tool: toolOnce(),
-		KeepGoing: true, // the staging folder is thrown away on failure
+		KeepGoing:        true, // the staging folder is thrown away on failure
+		SizedMemoryLimit: true, // one build per process
 	})
 	if msgLang == "" && res.Config != nil {
 		msgLang = res.Config.Language

@@ -85,6 +85,11 @@ type Options struct {
 	// for a sink that is thrown away on failure (warta build's staging
 	// folder, warta check's memory).
 	KeepGoing bool
+	// SizedMemoryLimit sets the Go runtime's soft memory limit from the
+	// site's size while the site renders (memlimit.go), unless GOMEMLIMIT
+	// is set. The limit is process-wide: only for a process that runs one
+	// build at a time (warta build).
+	SizedMemoryLimit bool
 }
 
 // Stage is one timed step of a build.

@@ -155,6 +155,9 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 	}
 
 	timed("render", func() {
+		if s.opt.SizedMemoryLimit && !s.opt.Track {
+			defer sizedMemoryLimit(len(pages))()
+		}
 		sink := s.opt.Sink
 		if s.opt.Precompress {
 			sink = publish.Precompress{Next: sink}

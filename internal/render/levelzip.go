@@ -124,6 +124,9 @@ func (r *Renderer) offerToLevel(p *site.Page, mb *moduleBundle) {
 	}
 	if mb == nil {
 		a.done[i] = true
+	} else if i > a.next {
+		mb.pack() // waits for the modules ahead of it
+		a.ready[i] = mb
 	} else {
 		a.ready[i] = mb
 	}

@@ -159,14 +159,31 @@ func (r *Renderer) moduleExtras(v *PageView, p *site.Page) {
 // zip (with site paths, before internal/bundle rewrites them) and the
 // files that go with it, named inside the module's folder.
 type moduleBundle struct {
-	html  []byte // the offline page, deflated (packHTML): every module's is kept until its level's zip
-	files []bundle.File
-	pdf   []byte
+	html   []byte // the offline page; deflated (packHTML) while it waits for its level's zip
+	packed bool
+	files  []bundle.File
+	pdf    []byte
+}
+
+// pack deflates the offline page of a copy that is kept for later.
+func (mb *moduleBundle) pack() {
+	if !mb.packed {
+		mb.html, mb.packed = packHTML(mb.html), true
+	}
+}
+
+// page is the offline page as rendered.
+func (mb *moduleBundle) page() ([]byte, error) {
+	if !mb.packed {
+		return mb.html, nil
+	}
+	return unpackHTML(mb.html)
 }
 
 // packHTML and unpackHTML keep a module's offline page small while it
-// waits for its level's zip: at 7,500 modules the pages as they were took
-// about 200 MB, a third of the peak of a build's live memory.
+// waits: serve keeps every module's copy between updates (at 7,500
+// modules the pages as they were took about 200 MB), and a one-shot build
+// the few that finish before a module ahead of them in their level's zip.
 func packHTML(html []byte) []byte {
 	var buf bytes.Buffer
 	w := htmlPackers.Get().(*flate.Writer)
@@ -286,7 +303,7 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 			ds = append(ds, *d)
 			return false
 		}
-		mb.html = packHTML(html)
+		mb.html = html // packed only if it waits (levelzip.go; serve)
 		return true
 	}
 	_, pdfName := moduleFiles(p)
@@ -314,6 +331,9 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 		return nil, ds
 	}
 	mb.files = bundle.Shared(mb.files) // compressed once for the module's zip and the level's
+	if r.track.on {
+		mb.pack() // kept for the next update
+	}
 	r.mods.mu.Lock()
 	if r.mods.bundles == nil {
 		r.mods.bundles = map[*site.Page]*moduleBundle{}
@@ -357,7 +377,7 @@ func (r *Renderer) offlineModule(mb *moduleBundle, p *site.Page, folder string, 
 			files[k] = v
 		}
 	}
-	html, err := unpackHTML(mb.html)
+	html, err := mb.page()
 	if err != nil {
 		return nil, nil, err
 	}
