@@ -231,7 +231,7 @@ func (r *Renderer) moduleLeaf(p *site.Page) []diag.Diagnostic {
 		}
 		dl.PDF = r.download(p.URL, pdfName, int64(len(mb.pdf)), r.lang.T("download_pdf"))
 	}
-	html, outside, err := r.offlineModule(mb, p, p.Slug+"/", false)
+	html, outside, err := r.offlineModule(mb, p, p.Slug+"/", false, nil)
 	ds = append(ds, outsideDiags(p.File, outside)...)
 	if err == nil {
 		files := append(bundle.Within(p.Slug, mb.files), bundle.File{Name: p.Slug + "/index.html", Data: html})
@@ -347,7 +347,7 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 // public site (a PDF travels without its folder); its pictures come from
 // the bundle.
 func (r *Renderer) printModule(p *site.Page, mb *moduleBundle) ([]byte, error) {
-	html, _, err := r.offlineModule(mb, p, "", true)
+	html, _, err := r.offlineModule(mb, p, "", true, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -365,16 +365,15 @@ func (r *Renderer) printModule(p *site.Page, mb *moduleBundle) ([]byte, error) {
 }
 
 // offlineModule rewrites a module's page for a bundle where the module's
-// files are in folder (e.g. "x/"); others maps more site paths into the
-// bundle (the rest of a level's zip).
-func (r *Renderer) offlineModule(mb *moduleBundle, p *site.Page, folder string, linksOnline bool, others ...map[string]string) ([]byte, []string, error) {
-	files := map[string]string{p.URL: folder + "index.html"}
-	for _, f := range mb.files {
-		files[p.URL+f.Name] = folder + f.Name
-	}
-	for _, m := range others {
-		for k, v := range m {
-			files[k] = v
+// files are in folder (e.g. "x/"). files maps site paths to paths in the
+// bundle; nil means the module's own files only. A level's zip passes its
+// map of every module, which holds this one's too: copying it for each
+// module made a level's zip cost the square of its modules.
+func (r *Renderer) offlineModule(mb *moduleBundle, p *site.Page, folder string, linksOnline bool, files map[string]string) ([]byte, []string, error) {
+	if files == nil {
+		files = map[string]string{p.URL: folder + "index.html"}
+		for _, f := range mb.files {
+			files[p.URL+f.Name] = folder + f.Name
 		}
 	}
 	html, err := mb.page()
