@@ -86,9 +86,9 @@ type Options struct {
 	// folder, warta check's memory).
 	KeepGoing bool
 	// SizedMemoryLimit sets the Go runtime's soft memory limit from the
-	// site's size while the site renders (memlimit.go), unless GOMEMLIMIT
-	// is set. The limit is process-wide: only for a process that runs one
-	// build at a time (warta build).
+	// site's size when the site starts to render (memlimit.go), unless
+	// GOMEMLIMIT is set, and leaves it set. The limit is process-wide: only
+	// for a process that runs one build (warta build).
 	SizedMemoryLimit bool
 }
 

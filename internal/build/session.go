@@ -156,7 +156,9 @@ func (s *Session) run(ctx context.Context, ch Change) (*Result, error) {
 
 	timed("render", func() {
 		if s.opt.SizedMemoryLimit && !s.opt.Track {
-			defer sizedMemoryLimit(len(pages))()
+			// Kept after rendering: the render state is saved and the
+			// folders swapped afterwards, in the same process.
+			sizedMemoryLimit(len(pages))
 		}
 		sink := s.opt.Sink
 		if s.opt.Precompress {
