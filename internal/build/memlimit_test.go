@@ -7,8 +7,7 @@ import (
 
 // TestSizedMemoryLimit: the limit follows the site's size, stays above
 // what a build of that size holds live (about 9 KB per source page at
-// 50,000 news, 515 MB), comes with GOGC=200, is put back afterwards, and
-// GOMEMLIMIT wins.
+// 50,000 news, 515 MB), is put back afterwards, and GOMEMLIMIT wins.
 func TestSizedMemoryLimit(t *testing.T) {
 	for _, tc := range []struct {
 		sources int
@@ -26,27 +25,17 @@ func TestSizedMemoryLimit(t *testing.T) {
 		t.Errorf("limit for 50k news is %d MiB: no room under 1 GiB for what the runtime does not count", memoryLimitFor(58_500)>>20)
 	}
 
-	t.Setenv("GOGC", "") // as when warta build runs without it
 	before := debug.SetMemoryLimit(-1)
-	percent := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(percent)
 	restore := sizedMemoryLimit(1000)
 	if got := debug.SetMemoryLimit(-1); got != memoryLimitFor(1000) {
 		t.Errorf("limit while building %d, want %d", got, memoryLimitFor(1000))
-	}
-	if got := debug.SetGCPercent(gcPercent); got != gcPercent {
-		t.Errorf("GOGC while building %d, want %d", got, gcPercent)
 	}
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("limit after the build %d, want the previous %d", got, before)
 	}
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("GOGC after the build %d, want the previous 100", got)
-	}
 
 	t.Setenv("GOMEMLIMIT", "4GiB")
-	t.Setenv("GOGC", "50")
 	restore = sizedMemoryLimit(1000)
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("GOMEMLIMIT is set, yet the limit changed to %d", got)
