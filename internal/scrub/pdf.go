@@ -63,7 +63,12 @@ func cleanPDF(data []byte, strip bool) ([]byte, []Field, error) {
 	for _, ref := range infos {
 		found := p.byRef[ref]
 		for _, o := range found {
-			if o.val.kind == 'd' {
+			// An information dictionary is never a stream nor a
+			// cross-reference dictionary: a broken file whose Info names
+			// one (itself, even) keeps it, or blanking it would break the
+			// file's structure.
+			typ, _ := o.val.get("Type")
+			if o.val.kind == 'd' && !o.stream && !typ.isName("XRef") && !typ.isName("ObjStm") {
 				p.info(p.data, p.out, o.val)
 			}
 		}
@@ -155,6 +160,12 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 	if blankXMP(p.data[o.data:o.dEnd], f) {
 		return nil // blanked before: nothing in it
 	}
+	if isFlate(f) && len(dst) < 11 {
+		// Too short to hold a name once inflated, and too short to hold
+		// the smallest compressed blank: neither reported nor changed, so
+		// that cleaning a cleaned file finds nothing.
+		return nil
+	}
 	p.field(xmpField)
 	if !p.strip {
 		return nil
@@ -165,9 +176,6 @@ func (p *pdfCleaner) metadata(o *pdfObject) error {
 	case isFlate(f):
 		z, ok := zlibExact(nil, len(dst))
 		if !ok {
-			if len(dst) < 11 {
-				return nil // too short to hold a name
-			}
 			return &Error{Kind: Uncleanable, Format: "PDF", Err: errNoRoom}
 		}
 		copy(dst, z)
