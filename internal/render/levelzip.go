@@ -108,11 +108,11 @@ func (r *Renderer) newLevelArchive(code string) *levelArchive {
 	return a
 }
 
-// offer hands a module's offline copy (nil when it failed) to its level's
-// archive: one-shot builds only (serve keeps the copies and the level's
-// job takes them).
+// offerToLevel hands a module's offline copy (nil when it failed) to its
+// level's archive: in a one-shot Run only (serve keeps the copies and the
+// level's job takes them; a preview renders one page and no level).
 func (r *Renderer) offerToLevel(p *site.Page, mb *moduleBundle) {
-	if r.track.on || p.Module == nil {
+	if !r.mods.streaming || p.Module == nil {
 		return
 	}
 	a := r.levelArchive(p.Module.Level)

@@ -62,6 +62,9 @@ type moduleState struct {
 	mu      sync.Mutex
 	bundles map[*site.Page]*moduleBundle
 	levels  map[string]*levelArchive // levelzip.go
+	// streaming: module jobs hand their copies to the level archives (Run
+	// of a one-shot build).
+	streaming bool
 
 	noPrinter sync.Once
 }

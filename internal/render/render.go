@@ -150,6 +150,7 @@ func (r *Renderer) Run(ctx context.Context) (Stats, []diag.Diagnostic) {
 		return Stats{}, r.diags.Items()
 	}
 	r.track.recording = r.track.on
+	r.mods.streaming = !r.track.on // see levelArchive
 	r.writeAssets()
 	r.track.setWave(1)
 	leaves := r.leafJobs()
