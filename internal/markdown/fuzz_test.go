@@ -2,12 +2,14 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
 )
 
-// FuzzRender: rendering never fails or panics, and with raw HTML off no
+// FuzzRender: rendering never fails (but for nesting past MaxNesting,
+// refused with ErrTooDeep) or panics, and with raw HTML off no
 // script element or javascript: link ever reaches the output, whatever the
 // author typed.
 func FuzzRender(f *testing.F) {
@@ -42,6 +44,13 @@ func FuzzRender(f *testing.F) {
 			}
 		}()
 		res, err := safe.Render([]byte(src))
+		if TooDeep([]byte(src)) > 0 {
+			// Refused by design (content reports it with the line).
+			if !errors.Is(err, ErrTooDeep) {
+				t.Fatalf("Render(%q) nested past %d: got %v, want ErrTooDeep", src, MaxNesting, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("Render(%q): %v", src, err)
 		}
