@@ -2,18 +2,15 @@ package content
 
 import (
 	"bytes"
+	"maps"
 	"testing"
-	"testing/fstest"
 )
 
 // With DropBodies a build holds no page's text after loading; ReadBody
 // gives back exactly what a load that keeps the text holds, and what
 // loading found in the text (used files, links by file) is still known.
 func TestDropBodies(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for k, v := range site {
-		fsys[k] = v
-	}
+	fsys := maps.Clone(site)
 	fsys["content/dalam.md"] = file("---\ntitle: Dalam\n---\n" + string(bytes.Repeat([]byte("> "), 200)) + "x\n")
 	fsys["content/tautan.md"] = file("---\ntitle: Tautan\n---\n[Tentang](tentang.md)\n")
 	fsys["content/kosong.md"] = file("---\ntitle: Kosong\n---\n")

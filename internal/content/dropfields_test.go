@@ -1,19 +1,16 @@
 package content
 
 import (
+	"maps"
 	"reflect"
 	"testing"
-	"testing/fstest"
 )
 
 // With DropFields a page holds no Fields after loading, and Line gives
 // every field's line as the kept Fields do; the rest of the page is the
 // same.
 func TestDropFields(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for k, v := range site {
-		fsys[k] = v
-	}
+	fsys := maps.Clone(site)
 	fsys["content/toml.md"] = file("+++\ntitle = \"Toml\"\nslug = \"lain\"\n+++\nx\n")
 	fsys["content/rusak.md"] = file("---\ntitle: [\n---\nx\n")
 	kept, _ := Load(t.Context(), fsys, Options{})

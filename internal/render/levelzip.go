@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -29,7 +30,6 @@ import (
 // worker finished first; a module that failed is left out.
 type levelArchive struct {
 	mu     sync.Mutex
-	code   string
 	folder string                // "modul-<level>/"
 	order  []*site.Page          // the level's modules, in the archive's order
 	at     map[*site.Page]int    // index in order
@@ -46,7 +46,7 @@ type levelArchive struct {
 }
 
 type countingWriter struct {
-	w interface{ Write([]byte) (int, error) }
+	w io.Writer
 	n int64
 }
 
@@ -74,7 +74,6 @@ func (r *Renderer) levelArchive(code string) *levelArchive {
 func (r *Renderer) newLevelArchive(code string) *levelArchive {
 	sec := r.opt.Site.Sections["modul/"+code]
 	a := &levelArchive{
-		code:   code,
 		folder: "modul-" + code + "/",
 		order:  slices.Clone(r.opt.Site.Modules[code]),
 		at:     map[*site.Page]int{},
