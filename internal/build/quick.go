@@ -139,7 +139,7 @@ var quickFields = map[string]bool{"title": true, "date": true, "summary": true, 
 // already lets them change), and those of quickFields.
 var derived = map[string]bool{
 	"Title": true, "Date": true, "Summary": true,
-	"Body": true, "Sum": true, "FrontSum": true, "Size": true, "ModTime": true, "LinksFiles": true, "src": true,
+	"Body": true, "Sum": true, "FrontSum": true, "Size": true, "ModTime": true, "LinksFiles": true, "src": true, "bodyAt": true,
 	"lines": true, // Fields' lines, kept only when Fields is dropped (one-shot builds)
 }
 

@@ -14,6 +14,9 @@ func TestDropBodies(t *testing.T) {
 	fsys["content/dalam.md"] = file("---\ntitle: Dalam\n---\n" + string(bytes.Repeat([]byte("> "), 200)) + "x\n")
 	fsys["content/tautan.md"] = file("---\ntitle: Tautan\n---\n[Tentang](tentang.md)\n")
 	fsys["content/kosong.md"] = file("---\ntitle: Kosong\n---\n")
+	// Read back after the same normalising as loading: BOM, CRLF, NFD, "...".
+	fsys["content/crlf.md"] = file("\ufeff---\r\ntitle: Cafe\u0301\r\n...\r\nTeks cafe\u0301.\r\n")
+	fsys["content/tanpa.md"] = file("Tanpa kepala.\n")
 	kept, _ := Load(t.Context(), fsys, Options{})
 	dropped, _ := Load(t.Context(), fsys, Options{DropBodies: true})
 	if len(kept) != len(dropped) || len(kept) < 8 {
@@ -34,5 +37,21 @@ func TestDropBodies(t *testing.T) {
 		if err != nil || !bytes.Equal(body, k.Body) {
 			t.Errorf("%s: ReadBody = %q, %v; want %q", d.File, body, err, k.Body)
 		}
+	}
+
+	// A file changed since loading is read again whole, not cut where the
+	// old body started.
+	found := false
+	for _, d := range dropped {
+		if d.File == "content/crlf.md" {
+			found = true
+			fsys["content/crlf.md"] = file("---\ntitle: Kafe dengan judul lebih panjang\n---\nTeks baru.\n")
+			if body, err := ReadBody(fsys, d); err != nil || string(body) != "Teks baru.\n" {
+				t.Errorf("changed file: ReadBody = %q, %v", body, err)
+			}
+		}
+	}
+	if !found {
+		t.Error("content/crlf.md was not loaded")
 	}
 }

@@ -91,12 +91,19 @@ func splitFrontMatter(src []byte) (fields Fields, body []byte, bodyLine int, err
 }
 
 func firstLine(src []byte) string {
-	for _, l := range strings.SplitN(string(src), "\n", 8) {
-		if t := strings.TrimSpace(l); t != "" {
-			return t
+	// As strings.SplitN(src, "\n", 8) would cut it, without copying the
+	// whole file into a string first (this runs for every page).
+	for range 7 {
+		l, rest, more := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			return string(t)
 		}
+		if !more {
+			return ""
+		}
+		src = rest
 	}
-	return ""
+	return string(bytes.TrimSpace(src))
 }
 
 func decodeYAML(raw []byte, first int) (Fields, error) {

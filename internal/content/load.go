@@ -278,6 +278,10 @@ func readPage(fsys fs.FS, src source, opt Options) (*Page, []diag.Diagnostic) {
 		Size:       src.size,
 		ModTime:    src.modTime,
 		src:        src,
+		bodyAt:     -1,
+	}
+	if err == nil && bytes.HasSuffix(data, body) {
+		p.bodyAt = len(data) - len(body)
 	}
 	for k, f := range fields {
 		p.Params[k] = f.Value
@@ -352,6 +356,14 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	data, d := readSource(fsys, p.File)
 	if d != nil {
 		return nil, d
+	}
+	if p.bodyAt >= 0 && p.bodyAt <= len(data) && xxhash.Sum64(data) == p.Sum {
+		// The file is as it was loaded: its body starts where it did.
+		body := data[p.bodyAt:]
+		if markdown.TooDeep(body) > 0 {
+			body = []byte{}
+		}
+		return body, nil
 	}
 	_, body, _, err := splitFrontMatter(data)
 	if body != nil {

@@ -120,6 +120,10 @@ type Page struct {
 	ModTime time.Time
 
 	src source // where the page came from, for Reload
+	// bodyAt is where the body starts in the file's bytes (after reading
+	// them as readSource does), or -1: ReadBody cuts there instead of
+	// reading the front matter again when the file did not change.
+	bodyAt int
 
 	News    *News
 	Module  *Module

@@ -54,7 +54,8 @@ func scan(src []byte, texts bool) []Finding {
 	indented := false    // inside an indented code block
 	prevBlank := true    // the line before was blank (or the start)
 	listContext := false // the last line at the left margin was a list item
-	for n, line := range lines(src) {
+	n := 0
+	for line := range strings.SplitSeq(string(src), "\n") {
 		n++
 		text := strings.TrimRight(line, " \t\r")
 		trimmed := strings.TrimLeft(text, " \t")
@@ -250,8 +251,4 @@ func codeless(line string) string {
 		i = j + end + len(run)
 	}
 	return b.String()
-}
-
-func lines(src []byte) []string {
-	return strings.Split(string(src), "\n")
 }

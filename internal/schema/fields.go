@@ -168,4 +168,15 @@ func init() {
 	need("news", "location", func(f *Field) { f.New = true })
 	need("news", "district", func(f *Field) { f.New = true })
 	need("section", "ages", func(f *Field) { f.New = false })
+
+	for kind := range kinds {
+		byKind[kind] = map[string]Field{}
+		for _, f := range For(kind) {
+			byKind[kind][f.Key] = f
+		}
+	}
 }
+
+// byKind indexes each kind's fields by key: Lookup runs for every field of
+// every page a build loads.
+var byKind = map[string]map[string]Field{}

@@ -137,12 +137,12 @@ func Common(key string) (Field, bool) {
 
 // Lookup finds one field of a kind.
 func Lookup(kind, key string) (Field, bool) {
-	for _, f := range For(kind) {
-		if f.Key == key {
-			return f, true
-		}
+	of, ok := byKind[kind]
+	if !ok {
+		of = byKind["page"]
 	}
-	return Field{}, false
+	f, ok := of[key]
+	return f, ok
 }
 
 // Kinds lists the kinds a page can be made as, in menu order.

@@ -102,3 +102,21 @@ func TestStatus(t *testing.T) {
 		}
 	}
 }
+
+// Lookup answers from an index built once; it must agree with For for
+// every kind (an unknown one too) and every key any kind has.
+func TestLookupAgreesWithFor(t *testing.T) {
+	for _, kind := range append(Kinds(), "section", "unknown") {
+		of := map[string]Field{}
+		for _, f := range For(kind) {
+			of[f.Key] = f
+		}
+		for _, key := range Order() {
+			got, ok := Lookup(kind, key)
+			want, wantOK := of[key]
+			if ok != wantOK || got.Key != want.Key || got.Required != want.Required || got.New != want.New || got.Help("en") != want.Help("en") {
+				t.Errorf("Lookup(%q, %q) = %v %+v, For has %v %+v", kind, key, ok, got, wantOK, want)
+			}
+		}
+	}
+}
