@@ -17,10 +17,13 @@ import (
 // mostly) are streamed into each archive and compressed there.
 const maxPacked = 8 << 20
 
-// deflateLevel 7 of klauspost/compress's deflate makes module zips within
-// 0.2% of the size the standard library's level 5 (archive/zip's choice)
-// made, in 0.7 of its time (docs/BENCHMARKS.md, "Zips").
-const deflateLevel = 7
+// deflateLevel 6 of klauspost/compress's deflate makes module zips 1.4%
+// larger than the standard library's level 5 (archive/zip's choice) in
+// 0.6 of its time. Level 7 saved those bytes but took 2.5 times as long
+// on a module's offline page (26 KB: 184 µs against 73), which every
+// module's zip and its level's zip deflate: 5% of a build's CPU for about
+// 150 bytes a page (docs/BENCHMARKS.md, "Round five").
+const deflateLevel = 6
 
 // packed is a file as it goes into an archive: its bytes compressed (or
 // not), with the checksum and sizes the entry's header needs.
