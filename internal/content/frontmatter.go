@@ -229,9 +229,9 @@ func decodeTOML(raw []byte, first int) (Fields, error) {
 	if _, err := toml.Decode(string(raw), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message, nil}
+			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message, diag.TOMLProblem(pe.Message)}
 		}
-		return nil, &FrontMatterError{"TOML", first, err.Error(), nil}
+		return nil, &FrontMatterError{"TOML", first, err.Error(), diag.TOMLProblem(err.Error())}
 	}
 	return withLines(m, raw, first, "="), nil
 }
@@ -251,7 +251,7 @@ func decodeJSON(raw []byte, first int) (Fields, error) {
 			line = first + bytes.Count(raw[:min(int(te.Offset), len(raw))], []byte("\n"))
 			return nil, &FrontMatterError{"JSON", line, "notmap", nil}
 		}
-		return nil, &FrontMatterError{"JSON", line, err.Error(), nil}
+		return nil, &FrontMatterError{"JSON", line, err.Error(), diag.JSONProblem(err.Error())}
 	}
 	return withLines(normalizeJSON(m).(map[string]any), raw, first, ":"), nil
 }
