@@ -235,7 +235,7 @@ tags = [a]
 +++
 Isi.
 `,
-		want: []string{`content/berita/x.md:4: the TOML front matter is not valid: expected value but found "a" instead`},
+		want: []string{`content/berita/x.md:4: the TOML front matter is not valid: text in TOML is written in double quotes: "a"`},
 	},
 	{
 		name: "json syntax",
@@ -248,7 +248,7 @@ Isi.
 ;;;
 Isi.
 `,
-		want: []string{`content/berita/x.md:4: the JSON front matter is not valid: invalid character '"' after object key:value pair`},
+		want: []string{`content/berita/x.md:4: the JSON front matter is not valid: a comma is missing between two fields or two items (or a } or ] is missing before this)`},
 	},
 	{
 		name: "front matter never closed",

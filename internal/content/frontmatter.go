@@ -229,9 +229,9 @@ func decodeTOML(raw []byte, first int) (Fields, error) {
 	if _, err := toml.Decode(string(raw), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message, diag.TOMLProblem(pe.Message)}
+			return nil, &FrontMatterError{"TOML", first + pe.Position.Line - 1, pe.Message, diag.TOMLProblemAt(pe.Message, raw, pe.Position.Line)}
 		}
-		return nil, &FrontMatterError{"TOML", first, err.Error(), diag.TOMLProblem(err.Error())}
+		return nil, &FrontMatterError{"TOML", first, err.Error(), diag.TOMLProblemAt(err.Error(), raw, 1)}
 	}
 	return withLines(m, raw, first, "="), nil
 }

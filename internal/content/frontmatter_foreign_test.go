@@ -16,8 +16,9 @@ func TestForeignFrontMatterMessages(t *testing.T) {
 		line      int
 		id        string // a phrase of the Indonesian message
 	}{
-		{"a.md", "+++\ntitle = Judul tanpa kutip\n+++\nTeks.\n", 2, `tulis di dalam tanda kutip ganda, menjadi "Judul"`},
+		{"a.md", "+++\ntitle = Judul tanpa kutip\n+++\nTeks.\n", 2, `teks di TOML ditulis di dalam tanda kutip ganda: title = "Judul tanpa kutip"`},
 		{"b.md", "+++\ntitle: \"Judul\"\n+++\nTeks.\n", 2, "isian TOML memakai ="},
+		{"b2.md", "+++\ntags = [a, b]\n+++\nTeks.\n", 2, `ditulis di dalam tanda kutip ganda: "a"`},
 		{"c.md", "+++\ntitle = \"Judul\n+++\nTeks.\n", 2, "harus berakhir di baris yang sama"},
 		{"d.md", "+++\ntitle = \"a\"\ntitle = \"b\"\n+++\nTeks.\n", 3, `"title" ditulis dua kali`},
 		{"e.md", "+++\ntags = [\"a\" \"b\"]\n+++\nTeks.\n", 2, "daftar yang dibuka dengan ["},
@@ -58,8 +59,8 @@ func TestForeignFrontMatterMessages(t *testing.T) {
 // Words of the libraries that are not known are passed on as they are.
 func TestForeignProblemUnknownPassesThrough(t *testing.T) {
 	for _, msg := range []string{"something new the library says", "invalid character 'x' somewhere new"} {
-		if got := diag.TOMLProblem(msg); got != msg {
-			t.Errorf("TOMLProblem(%q) = %v", msg, got)
+		if got := diag.TOMLProblemAt(msg, nil, 1); got != msg {
+			t.Errorf("TOMLProblemAt(%q) = %v", msg, got)
 		}
 		if got := diag.JSONProblem(msg); got != msg {
 			t.Errorf("JSONProblem(%q) = %v", msg, got)

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -35,13 +36,21 @@ var (
 	jsonInvalid     = regexp.MustCompile(`^invalid character '(.+)' (.*)$`)
 )
 
-// TOMLProblem is a toml.ParseError's message as a value for a message: a
-// Part for the common mistakes, else the library's own words.
-func TOMLProblem(msg string) any {
+// TOMLProblemAt is a toml.ParseError's message about line (1-based) of
+// src as a value for a message: a Part for the common mistakes, else the
+// library's own words.
+func TOMLProblemAt(msg string, src []byte, line int) any {
 	switch {
 	case tomlNeedsQuotes.MatchString(msg):
-		value := tomlNeedsQuotes.FindStringSubmatch(msg)[1]
-		return P(TOMLNeedsQuotes, value, `"`+value+`"`)
+		// The library names only the first word of the text; the fix
+		// quotes all of it.
+		word := tomlNeedsQuotes.FindStringSubmatch(msg)[1]
+		fix := strconv.Quote(word)
+		if key, value, ok := strings.Cut(strings.TrimSpace(lineOf(src, line)), "="); ok && word != "" &&
+			strings.HasPrefix(strings.TrimSpace(value), word) { // not inside a list: [a, b]
+			fix = strings.TrimSpace(key) + " = " + strconv.Quote(strings.TrimSpace(value))
+		}
+		return P(TOMLNeedsQuotes, fix)
 	case strings.HasPrefix(msg, "expected '.' or '=', but got ':'"):
 		return P(TOMLColon)
 	case msg == "strings cannot contain newlines":
@@ -91,8 +100,8 @@ func JSONProblem(msg string) any {
 
 func init() {
 	register(messages{
-		TOMLNeedsQuotes: {"the value %s is text: write it in double quotes, as %s",
-			"nilai %s adalah teks: tulis di dalam tanda kutip ganda, menjadi %s"},
+		TOMLNeedsQuotes: {"text in TOML is written in double quotes: %s",
+			"teks di TOML ditulis di dalam tanda kutip ganda: %s"},
 		TOMLColon: {`TOML fields take = and not a colon, as title = "Judul"; a colon is YAML: then open and close the front matter with --- instead of +++`,
 			`isian TOML memakai = dan bukan titik dua, seperti title = "Judul"; titik dua adalah YAML: bila begitu, buka dan tutup front matter dengan --- sebagai ganti +++`},
 		TOMLNewline: {`a text in quotes must end on the same line: add the closing quote mark, or write text of several lines between """ and """`,
