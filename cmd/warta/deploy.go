@@ -57,6 +57,20 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "warta:", deploy.Message(err, l))
 		return 2
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	locked := false
+	if !*dryRun {
+		// From the build to the last file: a newsroom or scheduled publish
+		// running now would otherwise see public/ swapped under it.
+		unlock, err := deploy.Lock(ctx, *src, "warta deploy", false)
+		if err != nil {
+			fmt.Fprintln(stderr, "warta:", deploy.Message(err, l))
+			return 1
+		}
+		defer unlock()
+		locked = true
+	}
 	if *doBuild && !*dryRun {
 		bargs := []string{"--src", *src, "--out", *out, "--quiet"}
 		if *precompress {
@@ -69,12 +83,10 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	bar := &deployBar{w: terminal(stderr), name: tgt.Name, lang: l}
 	res, err := deploy.Run(ctx, deploy.Options{
 		SiteDir: *src, Output: *out, Target: tgt, BasePath: cfg.Base.Path,
-		DryRun: *dryRun, Full: *full, Progress: bar.event,
+		DryRun: *dryRun, Full: *full, Progress: bar.event, Locked: locked,
 	})
 	bar.clear()
 	for _, f := range res.Failures {

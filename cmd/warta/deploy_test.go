@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dinsos-metro/warta/internal/deploy"
 )
 
 // TestDeployCommand builds a small site and deploys it to a folder with
@@ -33,6 +36,23 @@ func TestDeployCommand(t *testing.T) {
 	if _, err := os.Stat(web); err == nil {
 		t.Error("the dry run made the web root")
 	}
+	// While another publish holds the site's lock, neither the build nor
+	// the deploy starts.
+	unlock, err := deploy.Lock(context.Background(), dir, "Terbitkan situs, siti", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pubBefore := snapshot(t, filepath.Join(dir, "public"))
+	code, _, stderr = runWarta("deploy", "--src", dir, "--build", "--lang", "en")
+	if code != 1 || !strings.Contains(stderr, "another publish of this site is running (Terbitkan situs, siti, since ") {
+		t.Errorf("deploy while another publishes: code %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(web); err == nil {
+		t.Error("the refused deploy made the web root")
+	}
+	sameSnapshot(t, pubBefore, snapshot(t, filepath.Join(dir, "public")))
+	unlock()
+
 	code, stdout, stderr = runWarta("deploy", "--src", dir, "--build", "--lang", "en")
 	if code != 0 || !strings.Contains(stdout, "deployed to lokal:") {
 		t.Fatalf("deploy: code %d\nstdout %s\nstderr %s", code, stdout, stderr)

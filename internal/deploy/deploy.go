@@ -29,6 +29,7 @@
 package deploy
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io/fs"
@@ -66,6 +67,11 @@ type Options struct {
 	// Tries and Wait tune the retries (default 4 tries, first wait 500 ms).
 	Tries int
 	Wait  time.Duration
+	// Locked says the caller holds the site's publish lock (Lock) for
+	// its build and this deploy; otherwise Run takes it for Who (default
+	// "warta deploy") and fails at once when another publish holds it.
+	Locked bool
+	Who    string
 }
 
 // Result is what a deploy did.
@@ -135,6 +141,13 @@ func (o *Options) defaults() {
 }
 
 func run(ctx context.Context, o Options, sec *secrets, res Result) (Result, error) {
+	if !o.Locked && !o.DryRun {
+		unlock, err := Lock(ctx, o.SiteDir, cmp.Or(o.Who, "warta deploy"), false)
+		if err != nil {
+			return res, err
+		}
+		defer unlock()
+	}
 	if err := publish.CheckOwned(o.Output); err != nil {
 		return res, fail(diag.DeployNoOutput, o.Output)
 	}

@@ -29,6 +29,7 @@ const (
 	DeployBucketMissing  Code = "deploy-bucket-missing"
 	DeployManifestFailed Code = "deploy-manifest-failed"
 	DeployProgress       Code = "deploy-progress"
+	DeployBusy           Code = "deploy-busy"
 	ScheduleDue          Code = "schedule-due"
 	ScheduleFailed       Code = "schedule-failed"
 )
@@ -84,7 +85,9 @@ func init() {
 		DeployManifestFailed: {"cannot write the deploy record %s (%v); the files were sent, run warta deploy again",
 			"catatan deploy %s tidak dapat ditulis (%v); berkas sudah dikirim, jalankan warta deploy lagi"},
 		DeployProgress: {"deploy %s: %d/%d files, %s/%s", "deploy %s: %d/%d berkas, %s/%s"},
-		ScheduleDue:    {"the scheduled page %s is due: rebuilding", "halaman terjadwal %s sudah tiba waktunya: membangun ulang"},
+		DeployBusy: {"another publish of this site is running (%s, since %s); wait until it ends, then publish again if it did not include your change",
+			"penerbitan lain situs ini sedang berjalan (%s, sejak %s); tunggu sampai selesai, lalu terbitkan lagi bila perubahan Anda belum ikut"},
+		ScheduleDue: {"the scheduled page %s is due: rebuilding", "halaman terjadwal %s sudah tiba waktunya: membangun ulang"},
 		ScheduleFailed: {"scheduled publishing failed: %v; it is tried again at the next change or scheduled page",
 			"penerbitan terjadwal gagal: %v; dicoba lagi pada perubahan atau halaman terjadwal berikutnya"},
 	})

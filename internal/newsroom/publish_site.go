@@ -230,6 +230,18 @@ func (n *Newsroom) runPublish(r *http.Request, cfg *config.Config, tgt config.De
 		n.auditDeploy(r, "failed: "+tgt.Name+": "+strings.Join(msgs, "; "))
 	}
 	ctx := context.Background()
+	// Held from the build to the last file: a scheduled publish or a
+	// `warta deploy` must not swap public/ or write the manifest meanwhile.
+	who := "Terbitkan situs"
+	if s := auth.FromContext(r.Context()); s != nil && !s.Local {
+		who += ", " + s.User
+	}
+	unlock, err := deploy.Lock(ctx, n.opt.Dir, who, false)
+	if err != nil {
+		failed(true, deploy.Message(err, lang))
+		return
+	}
+	defer unlock()
 	out := filepath.Join(n.opt.Dir, "public")
 	if err := n.buildPublic(ctx, out, lang); err != nil {
 		failed(true, err.Error())
@@ -237,7 +249,7 @@ func (n *Newsroom) runPublish(r *http.Request, cfg *config.Config, tgt config.De
 	}
 	p.update(func(s *publishState) { s.Step, s.StepText = "deploy", tr(lang, "publish-sending") })
 	res, err := deploy.Run(ctx, deploy.Options{
-		SiteDir: n.opt.Dir, Output: out, Target: tgt, BasePath: cfg.Base.Path,
+		SiteDir: n.opt.Dir, Output: out, Target: tgt, BasePath: cfg.Base.Path, Locked: true,
 		Progress: func(e deploy.Event) {
 			p.update(func(s *publishState) {
 				s.Done, s.Total, s.DoneBytes, s.TotalBytes = e.Done, e.Total, e.DoneBytes, e.TotalBytes

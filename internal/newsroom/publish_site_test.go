@@ -1,6 +1,7 @@
 package newsroom_test
 
 import (
+	"context"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/dinsos-metro/warta/internal/auth"
+	"github.com/dinsos-metro/warta/internal/deploy"
 )
 
 // The "Publish site" button (publish_site.go), over HTTP, with a folder
@@ -386,5 +388,36 @@ func TestPublishSiteBrowser(t *testing.T) {
 	waitJS(t, ctx, "the summary", `!!document.querySelector('#publish-state .saved') && document.querySelector('#publish-state .saved').textContent.includes('kantor')`)
 	if _, ok := pubTree(t, dest)["index.html"]; !ok {
 		t.Error("the web root has no index.html")
+	}
+}
+
+// A publish started while another holds the site's publish lock (a
+// scheduled one, or `warta deploy` in a terminal) builds and sends
+// nothing, and says who is publishing; once that ends, it goes through.
+func TestPublishSiteWhileAnotherPublishes(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	dest := withFolderTarget(ts)
+	unlock, err := deploy.Lock(context.Background(), ts.dir, "warta deploy", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	siti := ts.login("siti")
+	siti.post("/_redaksi/publish", url.Values{"target": {"kantor"}})
+	st := siti.waitPublish()
+	if st.Step != "failed" || !st.Unchanged || !strings.Contains(strings.Join(st.Failures, "\n"), "warta deploy") {
+		t.Fatalf("a publish while another runs: %+v", st)
+	}
+	_, page := siti.get("/_redaksi/publish")
+	pubHas(t, "the page", page, "Penerbitan gagal", "penerbitan lain situs ini sedang berjalan")
+	if _, err := os.Stat(filepath.Join(ts.dir, "public")); err == nil {
+		t.Error("public/ was built while another publish held the lock")
+	}
+	if got := pubTree(t, dest); len(got) != 0 {
+		t.Errorf("the web root was written: %v", pubKeys(got))
+	}
+	unlock()
+	siti.post("/_redaksi/publish", url.Values{"target": {"kantor"}})
+	if st := siti.waitPublish(); st.Step != "done" {
+		t.Fatalf("the publish after the other ended: %+v", st)
 	}
 }

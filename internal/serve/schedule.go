@@ -154,6 +154,14 @@ type Publish struct {
 
 // Run builds and deploys with the clock at now.
 func (p Publish) Run(ctx context.Context, now time.Time) error {
+	// A publish from the newsroom or a terminal may be running: wait for
+	// it rather than skip, since it may have been built before this
+	// page's time came.
+	unlock, err := deploy.Lock(ctx, p.SiteDir, "terjadwal (warta serve --deploy)", true)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	st, err := publish.NewStaging(p.Out)
 	if err != nil {
 		return err
@@ -175,7 +183,7 @@ func (p Publish) Run(ctx context.Context, now time.Time) error {
 		return err
 	}
 	st.Wait()
-	r, err := deploy.Run(ctx, deploy.Options{SiteDir: p.SiteDir, Output: p.Out, Target: p.Target, BasePath: res.Config.Base.Path})
+	r, err := deploy.Run(ctx, deploy.Options{SiteDir: p.SiteDir, Output: p.Out, Target: p.Target, BasePath: res.Config.Base.Path, Locked: true})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/dinsos-metro/warta"
 	"github.com/dinsos-metro/warta/internal/build"
 	"github.com/dinsos-metro/warta/internal/config"
+	"github.com/dinsos-metro/warta/internal/deploy"
 )
 
 // fakeClock moves only when the test says so.
@@ -145,7 +146,22 @@ func TestScheduledReportGoesLive(t *testing.T) {
 	if live() {
 		t.Fatal("the scheduled report is online at 07:30")
 	}
+	// At 08:00 a publish from the newsroom is still running: the
+	// scheduled one waits for it instead of skipping its page.
+	unlock, err := deploy.Lock(ctx, dir, "Terbitkan situs, siti", false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	clock.Advance(30 * time.Minute)
+	select {
+	case page := <-due:
+		t.Fatalf("the schedule published %s while another publish held the lock", page)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if live() {
+		t.Fatal("the scheduled report was deployed while another publish held the lock")
+	}
+	unlock()
 	select {
 	case page := <-due:
 		if page != "content/berita/2030-01-02-laporan-terjadwal.md" {
