@@ -32,6 +32,7 @@ const (
 	DeployBusy           Code = "deploy-busy"
 	ScheduleDue          Code = "schedule-due"
 	ScheduleFailed       Code = "schedule-failed"
+	ScheduleRetry        Code = "schedule-retry"
 )
 
 func init() {
@@ -88,7 +89,8 @@ func init() {
 		DeployBusy: {"another publish of this site is running (%s, since %s); wait until it ends, then publish again if it did not include your change",
 			"penerbitan lain situs ini sedang berjalan (%s, sejak %s); tunggu sampai selesai, lalu terbitkan lagi bila perubahan Anda belum ikut"},
 		ScheduleDue: {"the scheduled page %s is due: rebuilding", "halaman terjadwal %s sudah tiba waktunya: membangun ulang"},
-		ScheduleFailed: {"scheduled publishing failed: %v; it is tried again at the next change or scheduled page",
-			"penerbitan terjadwal gagal: %v; dicoba lagi pada perubahan atau halaman terjadwal berikutnya"},
+		ScheduleFailed: {"scheduled publishing failed: %v; it is tried again in %s, and until it succeeds",
+			"penerbitan terjadwal gagal: %v; dicoba lagi dalam %s, dan seterusnya sampai berhasil"},
+		ScheduleRetry: {"publishing the scheduled page %s again", "menerbitkan lagi halaman terjadwal %s"},
 	})
 }

@@ -41,6 +41,9 @@ type Schedule struct {
 	// MaxSleep bounds one wait, so that a clock changed by hand or a
 	// machine woken from sleep is noticed (default 15 minutes).
 	MaxSleep time.Duration
+	// RetryWait is the first wait before a failed Due is tried again
+	// (default 1 minute).
+	RetryWait time.Duration
 
 	once    sync.Once
 	wake    chan struct{}
@@ -70,21 +73,36 @@ func (s *Schedule) init() {
 	if s.MaxSleep <= 0 {
 		s.MaxSleep = 15 * time.Minute
 	}
+	if s.RetryWait <= 0 {
+		s.RetryWait = time.Minute
+	}
 	if s.Lang == "" {
 		s.Lang = "id"
 	}
 	s.once.Do(func() { s.wake = make(chan struct{}, 1) })
 }
 
-// Run waits for scheduled pages until ctx ends.
+// Run waits for scheduled pages until ctx ends. A Due that fails (the
+// server unreachable at 08:00) is tried again, after RetryWait and then
+// twice as long each time up to MaxSleep, until it succeeds: once its
+// time has passed, the page is no longer the next one, and nothing else
+// would publish it.
 func (s *Schedule) Run(ctx context.Context) {
 	s.init()
+	var (
+		pending string    // the page of a Due that failed
+		retryAt time.Time // when to try it again
+		backoff time.Duration
+	)
 	for {
 		now := s.Clock.Now()
 		next, page, ok := s.next(ctx, now)
 		wait := s.MaxSleep
 		if ok && next.Sub(now) < wait {
 			wait = max(next.Sub(now), 0)
+		}
+		if pending != "" && retryAt.Sub(now) < wait {
+			wait = max(retryAt.Sub(now), 0)
 		}
 		select {
 		case <-ctx.Done():
@@ -93,13 +111,28 @@ func (s *Schedule) Run(ctx context.Context) {
 			continue
 		case <-s.Clock.After(wait):
 		}
-		if !ok || s.Clock.Now().Before(next) {
+		now = s.Clock.Now()
+		switch {
+		case ok && !now.Before(next):
+			fmt.Fprintln(s.Log, "warta:", diag.New("", 0, diag.ScheduleDue, page).Message(s.Lang))
+		case pending != "" && !now.Before(retryAt):
+			page = pending
+			fmt.Fprintln(s.Log, "warta:", diag.New("", 0, diag.ScheduleRetry, page).Message(s.Lang))
+		default:
 			continue // a long wait cut short by MaxSleep: look again
 		}
-		fmt.Fprintln(s.Log, "warta:", diag.New("", 0, diag.ScheduleDue, page).Message(s.Lang))
-		if err := s.Due(ctx, page); err != nil && ctx.Err() == nil {
-			fmt.Fprintln(s.Log, "warta:", diag.New("", 0, diag.ScheduleFailed, deploy.Message(err, s.Lang)).Message(s.Lang))
+		err := s.Due(ctx, page)
+		if ctx.Err() != nil {
+			return
 		}
+		if err == nil {
+			pending, backoff = "", 0 // a publish builds every page whose time came
+			continue
+		}
+		pending = page
+		backoff = min(max(2*backoff, s.RetryWait), s.MaxSleep)
+		retryAt = s.Clock.Now().Add(backoff)
+		fmt.Fprintln(s.Log, "warta:", diag.New("", 0, diag.ScheduleFailed, deploy.Message(err, s.Lang), backoff.Round(time.Second).String()).Message(s.Lang))
 	}
 }
 

@@ -2,11 +2,14 @@ package serve
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/dinsos-metro/warta"
@@ -173,4 +176,84 @@ func TestScheduledReportGoesLive(t *testing.T) {
 	if !live() {
 		t.Fatalf("at 08:00 the scheduled report is not deployed; log:\n%s", log.String())
 	}
+}
+
+// A scheduled publish that fails (the server unreachable at 08:00) is
+// tried again after one minute, then two, ... until it succeeds; after
+// that the schedule sleeps again.
+func TestScheduleRetriesAFailedPublish(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: Dinsos Uji\nbase_url: https://dinsos.example.go.id/\ntimezone: Asia/Jakarta\n")},
+		"content/_index.md": {Data: []byte("Beranda.\n")},
+		"content/berita/2030-01-02-laporan-terjadwal.md": {Data: []byte("---\ntitle: Laporan Terjadwal\ndate: 2030-01-02T08:00:00\n---\nIsi.\n")},
+	}
+	jakarta, _ := time.LoadLocation("Asia/Jakarta")
+	at := func(h, m int) time.Time { return time.Date(2030, 1, 2, h, m, 0, 0, jakarta) }
+	clock := &fakeClock{now: at(7, 0)}
+	type call struct {
+		page string
+		at   time.Time
+	}
+	calls := make(chan call, 8)
+	n := 0
+	var log strings.Builder
+	var logMu sync.Mutex
+	sch := &Schedule{Source: fsys, Clock: clock, MaxSleep: 24 * time.Hour, Lang: "en", Log: &lockedWriter{w: &log, mu: &logMu},
+		Due: func(ctx context.Context, page string) error {
+			n++
+			calls <- call{page, clock.Now()}
+			if n <= 2 {
+				return errors.New("dial tcp: connection refused")
+			}
+			return nil
+		}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go sch.Run(ctx)
+
+	const page = "content/berita/2030-01-02-laporan-terjadwal.md"
+	for i, step := range []struct {
+		wait     time.Time // when the schedule sleeps until
+		advance  time.Duration
+		thenCall time.Time
+	}{
+		{at(8, 0), time.Hour, at(8, 0)},       // due, fails
+		{at(8, 1), time.Minute, at(8, 1)},     // first retry after a minute, fails
+		{at(8, 3), 2 * time.Minute, at(8, 3)}, // then after two, succeeds
+	} {
+		if got := clock.waitingUntil(t); !got.Equal(step.wait) {
+			t.Fatalf("step %d: the schedule sleeps until %v, want %v", i, got, step.wait)
+		}
+		clock.Advance(step.advance)
+		select {
+		case c := <-calls:
+			if c.page != page || !c.at.Equal(step.thenCall) {
+				t.Errorf("step %d: Due(%s) at %v, want %s at %v", i, c.page, c.at, page, step.thenCall)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("step %d: Due did not run", i)
+		}
+	}
+	// Published: nothing more to do until a page is scheduled again.
+	if got := clock.waitingUntil(t); !got.Equal(at(8, 3).Add(24 * time.Hour)) {
+		t.Errorf("after the publish went through, the schedule sleeps until %v", got)
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	for _, want := range []string{"tried again in 1m0s", "tried again in 2m0s", "publishing the scheduled page " + page + " again"} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("the log does not say %q:\n%s", want, log.String())
+		}
+	}
+}
+
+type lockedWriter struct {
+	w  io.Writer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
