@@ -306,3 +306,28 @@ func TestAuditReadOrderAndTime(t *testing.T) {
 		t.Fatalf("time not RFC 3339: %s", raw)
 	}
 }
+
+// Two processes changing the accounts at once (the newsroom and `warta
+// users` in a terminal) each read, change and write the whole file; the
+// file's lock keeps every change. Two Users on one folder stand for the
+// two processes: each has its own mutex, and the lock is the system's.
+func TestUsersChangedByTwoAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	a, b := mustUsers(t, dir, newClock()), mustUsers(t, dir, newClock())
+	const each = 25
+	var wg sync.WaitGroup
+	for i, u := range []*Users{a, b} {
+		wg.Go(func() {
+			for n := range each {
+				if err := u.Add(fmt.Sprintf("akun%d-%02d", i, n), "", Penulis, "sepuluh-karakter-lagi"); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	list, err := mustUsers(t, dir, newClock()).List()
+	if err != nil || len(list) != 2*each {
+		t.Fatalf("%d accounts after %d adds by two writers (%v): a change was lost", len(list), 2*each, err)
+	}
+}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/json"
@@ -14,6 +15,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dinsos-metro/warta/internal/filelock"
 )
 
 // User is one account. The password itself is never stored.
@@ -234,18 +237,44 @@ func (u *Users) Add(name, display string, role Role, password string) error {
 	if err != nil {
 		return err
 	}
+	return u.change(func() error {
+		if u.find(name) >= 0 {
+			return ErrUserExists
+		}
+		now := u.now().UTC().Truncate(time.Second)
+		u.list = append(u.list, User{Name: name, Role: role, Display: display, Hash: hash, Created: now, Changed: now, Gen: newGen(0)})
+		return nil
+	})
+}
+
+// change edits the accounts as they are on disk and saves them, holding
+// the file's lock: `warta users` in a terminal and a running newsroom
+// may change accounts at the same moment, and each reads, changes and
+// writes the whole file. edit runs with mu held; an error from it saves
+// nothing.
+func (u *Users) change(edit func() error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	l, err := filelock.Wait(ctx, u.path+".lock")
+	if err != nil {
+		return fmt.Errorf("%s is being changed by another warta: %w", u.path, err)
+	}
+	defer l.Unlock()
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if err := u.reload(); err != nil {
 		return err
 	}
-	if u.find(name) >= 0 {
-		return ErrUserExists
+	if err := edit(); err != nil {
+		u.raw = nil // read again next time: the list may hold the edit's half
+		return err
 	}
-	now := u.now().UTC().Truncate(time.Second)
-	u.list = append(u.list, User{Name: name, Role: role, Display: display, Hash: hash, Created: now, Changed: now, Gen: newGen(0)})
 	return u.save()
 }
+
+// lockWait bounds the wait for another process's change of the accounts
+// (one takes milliseconds).
+const lockWait = 30 * time.Second
 
 // SetPassword changes an account's password; the account's Gen moves on,
 // which ends its sessions (the caller keeps its own, see
@@ -258,46 +287,46 @@ func (u *Users) SetPassword(name, password string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if err := u.reload(); err != nil {
+	gen := 0
+	err = u.change(func() error {
+		i := u.find(name)
+		if i < 0 {
+			return ErrNoUser
+		}
+		u.list[i].Hash = hash
+		u.list[i].Changed = u.now().UTC().Truncate(time.Second)
+		u.list[i].Gen = newGen(u.list[i].Gen)
+		gen = u.list[i].Gen
+		return nil
+	})
+	if err != nil {
 		return 0, err
 	}
-	i := u.find(name)
-	if i < 0 {
-		return 0, ErrNoUser
-	}
-	u.list[i].Hash = hash
-	u.list[i].Changed = u.now().UTC().Truncate(time.Second)
-	u.list[i].Gen = newGen(u.list[i].Gen)
-	return u.list[i].Gen, u.save()
+	return gen, nil
 }
 
 // Remove deletes an account; its sessions end at their next request. The
 // last admin stays, so that someone can always manage the accounts.
 func (u *Users) Remove(name string) error {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if err := u.reload(); err != nil {
-		return err
-	}
-	i := u.find(name)
-	if i < 0 {
-		return ErrNoUser
-	}
-	if u.list[i].Role == Admin {
-		admins := 0
-		for _, x := range u.list {
-			if x.Role == Admin {
-				admins++
+	return u.change(func() error {
+		i := u.find(name)
+		if i < 0 {
+			return ErrNoUser
+		}
+		if u.list[i].Role == Admin {
+			admins := 0
+			for _, x := range u.list {
+				if x.Role == Admin {
+					admins++
+				}
+			}
+			if admins == 1 {
+				return ErrLastAdmin
 			}
 		}
-		if admins == 1 {
-			return ErrLastAdmin
-		}
-	}
-	u.list = slices.Delete(u.list, i, i+1)
-	return u.save()
+		u.list = slices.Delete(u.list, i, i+1)
+		return nil
+	})
 }
 
 // Verify checks name and password. An unknown name costs the same hash as

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/diag"
+	"github.com/dinsos-metro/warta/internal/filelock"
 )
 
 // A site is published by one thing at a time. The newsroom's "Terbitkan
@@ -37,42 +38,27 @@ var ErrBusy = errors.New("another publish of this site is running")
 // wrapping ErrBusy. unlock gives it back.
 func Lock(ctx context.Context, siteDir, what string, wait bool) (unlock func(), err error) {
 	path := LockPath(siteDir)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, err
+	var l *filelock.Lock
+	if wait {
+		l, err = filelock.Wait(ctx, path)
+	} else {
+		l, err = filelock.TryLock(path)
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	for {
-		ok, err := tryLock(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		if ok {
-			break
-		}
-		if !wait {
-			holder, since := lockHolder(path)
-			f.Close()
-			return nil, &Error{Code: diag.DeployBusy, Args: []any{holder, since}, Err: ErrBusy}
-		}
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(250 * time.Millisecond):
-		}
+	if l == nil {
+		holder, since := lockHolder(path)
+		return nil, &Error{Code: diag.DeployBusy, Args: []any{holder, since}, Err: ErrBusy}
 	}
 	// Who holds it, for the message of the next one: written through the
 	// locked file (the lock is on the file, not its contents).
+	f := l.File()
 	_ = f.Truncate(0)
 	_, _ = f.WriteAt([]byte(fmt.Sprintf("%s\n%s\n%d\n", oneLine(what), time.Now().UTC().Format(time.RFC3339), os.Getpid())), 0)
 	return func() {
 		_ = f.Truncate(0)
-		_ = unlockFile(f)
-		f.Close()
+		l.Unlock()
 	}, nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,46 +80,4 @@ func TestPublishLock(t *testing.T) {
 	if _, err := Lock(short, s.dir, "y", true); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("waiting past the context: %v", err)
 	}
-}
-
-// The lock holds between processes (it is the system's lock on the
-// file): this test runs itself again as the holder.
-func TestPublishLockAcrossProcesses(t *testing.T) {
-	if dir := os.Getenv("WARTA_LOCK_HOLDER"); dir != "" {
-		unlock, err := Lock(context.Background(), dir, "proses lain", false)
-		if err != nil {
-			os.Exit(3)
-		}
-		os.Stdout.WriteString("held\n")
-		time.Sleep(time.Hour) // until killed
-		unlock()
-		return
-	}
-	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPublishLockAcrossProcesses$")
-	cmd.Env = append(os.Environ(), "WARTA_LOCK_HOLDER="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	buf := make([]byte, 5)
-	if _, err := out.Read(buf); err != nil || string(buf) != "held\n" {
-		cmd.Process.Kill()
-		t.Fatalf("holder: %q %v", buf, err)
-	}
-	_, err = Lock(context.Background(), dir, "ini", false)
-	if !errors.Is(err, ErrBusy) || !strings.Contains(Message(err, "en"), "proses lain") {
-		t.Errorf("lock held by another process: %v", err)
-	}
-	cmd.Process.Kill()
-	cmd.Wait()
-	// The system gives a dead holder's lock back.
-	unlock, err := Lock(context.Background(), dir, "ini", false)
-	if err != nil {
-		t.Fatalf("after the holder died: %v", err)
-	}
-	unlock()
 }
