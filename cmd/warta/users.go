@@ -65,7 +65,7 @@ func runUsers(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, pos := pos[0], pos[1:]
-	wantArgs := map[string]int{"add": 1, "passwd": 1, "remove": 1, "list": 0}
+	wantArgs := map[string]int{"add": 1, "passwd": 1, "remove": 1, "list": 0, "role": 2}
 	if n, ok := wantArgs[cmd]; !ok || len(pos) != n {
 		fmt.Fprintln(stderr, say(diag.UsersUsage))
 		return 2
@@ -151,6 +151,23 @@ func runUsers(args []string, stdout, stderr io.Writer) int {
 		}
 		log(auth.AuditAccountPasswd, name, "")
 		fmt.Fprintln(stdout, "warta:", say(diag.UsersPasswdDone, name))
+	case "role":
+		name := pos[0]
+		r, err := auth.ParseRole(pos[1])
+		if err != nil {
+			return fail(diag.UsersBadRole, pos[1])
+		}
+		before, ok := users.Get(name)
+		if !ok {
+			return fail(diag.UsersNoUser, name)
+		}
+		if err := users.SetRole(name, r); errors.Is(err, auth.ErrLastAdmin) {
+			return fail(diag.UsersLastAdminRole, name)
+		} else if err != nil {
+			return explain(name, err)
+		}
+		log(auth.AuditAccountRole, name, string(before.Role)+" → "+string(r))
+		fmt.Fprintln(stdout, "warta:", say(diag.UsersRoleDone, name, r))
 	case "remove":
 		name := pos[0]
 		if err := users.Remove(name); err != nil {

@@ -57,6 +57,9 @@ func TestUsersCommand(t *testing.T) {
 		{"", []string{"remove", "siti"}, "admin terakhir"},
 		{"", []string{"remove", "tidak-ada"}, "tidak ada akun bernama tidak-ada"},
 		{"x-long-password-1\nx-long-password-1\n", []string{"passwd", "tidak-ada"}, "tidak ada akun"},
+		{"", []string{"role", "siti", "penulis"}, "admin terakhir dan tetap admin"},
+		{"", []string{"role", "budi", "editor"}, `"editor" bukan peran`},
+		{"", []string{"role", "tidak-ada", "penulis"}, "tidak ada akun bernama tidak-ada"},
 	}
 	for _, r := range refusals {
 		code, _, errs := users(t, r.input, append(r.args, src)...)
@@ -90,6 +93,23 @@ func TestUsersCommand(t *testing.T) {
 	if _, ok := u.Verify("siti", "kopi-tubruk-pagi"); ok {
 		t.Fatal("the old password still works")
 	}
+	// budi becomes an editor, then may be made admin, and siti, no longer
+	// the last admin, can step down.
+	if code, out, errs := users(t, "", "role", "budi", "penyunting", src, "--lang=en"); code != 0 || !strings.Contains(out, "budi now has the role penyunting") {
+		t.Fatalf("role: %d %q %q", code, out, errs)
+	}
+	if x, _ := u.Get("budi"); x.Role != auth.Penyunting {
+		t.Fatalf("budi's role: %s", x.Role)
+	}
+	if code, _, errs := users(t, "", "role", "budi", "admin", src); code != 0 {
+		t.Fatalf("role admin: %s", errs)
+	}
+	if code, _, errs := users(t, "", "role", "siti", "penyunting", src); code != 0 {
+		t.Fatalf("siti steps down: %s", errs)
+	}
+	if code, _, errs := users(t, "", "role", "siti", "admin", src); code != 0 {
+		t.Fatalf("siti back to admin: %s", errs)
+	}
 	if code, _, _ := users(t, "", "remove", "budi", src); code != 0 {
 		t.Fatal("remove budi")
 	}
@@ -110,7 +130,7 @@ func TestUsersCommand(t *testing.T) {
 		}
 		actions = append(actions, e.Action+" "+e.File)
 	}
-	want := "account-add siti,account-add budi,account-passwd siti,account-remove budi"
+	want := "account-add siti,account-add budi,account-passwd siti,account-role budi,account-role budi,account-role siti,account-role siti,account-remove budi"
 	if got := strings.Join(actions, ","); got != want {
 		t.Fatalf("audit: %s, want %s", got, want)
 	}

@@ -31,6 +31,7 @@ const (
 	AuditAccountAdd    = "account-add"
 	AuditAccountPasswd = "account-passwd"
 	AuditAccountRemove = "account-remove"
+	AuditAccountRole   = "account-role"
 )
 
 // Audit is the append-only log .warta/audit.log: one JSON object per

@@ -313,20 +313,47 @@ func (u *Users) Remove(name string) error {
 		if i < 0 {
 			return ErrNoUser
 		}
-		if u.list[i].Role == Admin {
-			admins := 0
-			for _, x := range u.list {
-				if x.Role == Admin {
-					admins++
-				}
-			}
-			if admins == 1 {
-				return ErrLastAdmin
-			}
+		if u.lastAdmin(i) {
+			return ErrLastAdmin
 		}
 		u.list = slices.Delete(u.list, i, i+1)
 		return nil
 	})
+}
+
+// SetRole gives an account another role, from its next request on (the
+// role is read for every request). The last admin stays admin.
+func (u *Users) SetRole(name string, role Role) error {
+	if rank(role) < 0 {
+		_, err := ParseRole(string(role))
+		return err
+	}
+	return u.change(func() error {
+		i := u.find(name)
+		if i < 0 {
+			return ErrNoUser
+		}
+		if role != Admin && u.lastAdmin(i) {
+			return ErrLastAdmin
+		}
+		u.list[i].Role = role
+		return nil
+	})
+}
+
+// lastAdmin reports whether account i is the only admin; the caller
+// holds mu.
+func (u *Users) lastAdmin(i int) bool {
+	if u.list[i].Role != Admin {
+		return false
+	}
+	admins := 0
+	for _, x := range u.list {
+		if x.Role == Admin {
+			admins++
+		}
+	}
+	return admins == 1
 }
 
 // Verify checks name and password. An unknown name costs the same hash as

@@ -27,23 +27,25 @@ const (
 	BindBadAddress  Code = "bind-bad-address"
 	TLSFingerprint  Code = "tls-fingerprint"
 
-	UsersUsage       Code = "users-usage"
-	UsersAdded       Code = "users-added"
-	UsersPasswdDone  Code = "users-passwd-done"
-	UsersRemoved     Code = "users-removed"
-	UsersNone        Code = "users-none"
-	UsersMismatch    Code = "users-mismatch"
-	UsersPrompt      Code = "users-prompt"
-	UsersPromptAgain Code = "users-prompt-again"
-	UsersNoRole      Code = "users-no-role"
-	UsersBadRole     Code = "users-bad-role"
-	UsersExists      Code = "users-exists"
-	UsersNoUser      Code = "users-no-user"
-	UsersLastAdmin   Code = "users-last-admin"
-	UsersBadName     Code = "users-bad-name"
-	UsersWeak        Code = "users-weak"
-	UsersNoInput     Code = "users-no-input"
-	UsersFailed      Code = "users-failed"
+	UsersUsage         Code = "users-usage"
+	UsersAdded         Code = "users-added"
+	UsersPasswdDone    Code = "users-passwd-done"
+	UsersRemoved       Code = "users-removed"
+	UsersNone          Code = "users-none"
+	UsersMismatch      Code = "users-mismatch"
+	UsersPrompt        Code = "users-prompt"
+	UsersPromptAgain   Code = "users-prompt-again"
+	UsersNoRole        Code = "users-no-role"
+	UsersBadRole       Code = "users-bad-role"
+	UsersExists        Code = "users-exists"
+	UsersNoUser        Code = "users-no-user"
+	UsersLastAdmin     Code = "users-last-admin"
+	UsersBadName       Code = "users-bad-name"
+	UsersWeak          Code = "users-weak"
+	UsersNoInput       Code = "users-no-input"
+	UsersFailed        Code = "users-failed"
+	UsersRoleDone      Code = "users-role-done"
+	UsersLastAdminRole Code = "users-last-admin-role"
 )
 
 func init() {
@@ -88,23 +90,25 @@ func init() {
 		TLSFingerprint: {"HTTPS with the office certificate (valid until %s); staff install %s once on each computer and phone (README, \"Accounts and HTTPS on an office network\"), after checking its SHA-256 fingerprint:\n  %s",
 			"HTTPS dengan sertifikat kantor (berlaku sampai %s); staf memasang %s sekali di setiap komputer dan ponsel (README, \"Accounts and HTTPS on an office network\"), setelah memeriksa sidik jari SHA-256-nya:\n  %s"},
 
-		UsersUsage: {"usage: warta users add NAME --role penulis|penyunting|admin [--display \"Full Name\"] | list | passwd NAME | remove NAME  [--src FOLDER]",
-			"cara pakai: warta users add NAMA --role penulis|penyunting|admin [--display \"Nama Lengkap\"] | list | passwd NAMA | remove NAMA  [--src FOLDER]"},
-		UsersAdded:       {"account %s added with role %s", "akun %s ditambahkan dengan peran %s"},
-		UsersPasswdDone:  {"password of %s changed; their sessions have ended", "kata sandi %s diganti; sesi-sesinya sudah diakhiri"},
-		UsersRemoved:     {"account %s removed; its sessions have ended", "akun %s dihapus; sesi-sesinya sudah diakhiri"},
-		UsersNone:        {"no accounts yet; add one with: warta users add NAME --role admin", "belum ada akun; tambahkan dengan: warta users add NAMA --role admin"},
-		UsersMismatch:    {"the two passwords are not the same; nothing was changed", "kedua kata sandi tidak sama; tidak ada yang diubah"},
-		UsersPrompt:      {"Password for %s: ", "Kata sandi untuk %s: "},
-		UsersPromptAgain: {"Type it again: ", "Ketik sekali lagi: "},
-		UsersNoRole:      {"say the account's role: --role penulis (writer), penyunting (editor) or admin", "sebutkan peran akun: --role penulis, penyunting atau admin"},
-		UsersBadRole:     {"%q is not a role; use penulis (writer), penyunting (editor) or admin", "%q bukan peran; gunakan penulis, penyunting atau admin"},
-		UsersExists:      {"there is already an account called %s; to change its password: warta users passwd %s", "sudah ada akun bernama %s; untuk mengganti kata sandinya: warta users passwd %s"},
-		UsersNoUser:      {"there is no account called %s; see the accounts with: warta users list", "tidak ada akun bernama %s; lihat daftar akun dengan: warta users list"},
-		UsersLastAdmin:   {"%s is the last admin and cannot be removed; add another admin first", "%s adalah admin terakhir dan tidak dapat dihapus; tambahkan admin lain dulu"},
-		UsersBadName:     {"%q cannot be an account name: use 2 to 32 lowercase letters, digits, dots, hyphens or underscores, starting with a letter (for example siti.rahma)", "%q tidak dapat menjadi nama akun: gunakan 2 sampai 32 huruf kecil, angka, titik, tanda hubung atau garis bawah, diawali huruf (misalnya siti.rahma)"},
-		UsersWeak:        {"the password is too short: use at least %d characters (a sentence of four words is easy to remember and hard to guess), and not the account name", "kata sandi terlalu pendek: gunakan paling sedikit %d karakter (kalimat empat kata mudah diingat dan sulit ditebak), dan bukan nama akun"},
-		UsersNoInput:     {"no password was typed; nothing was changed", "tidak ada kata sandi yang diketik; tidak ada yang diubah"},
-		UsersFailed:      {"the accounts could not be changed: %v", "akun tidak dapat diubah: %v"},
+		UsersUsage: {"usage: warta users add NAME --role penulis|penyunting|admin [--display \"Full Name\"] | list | passwd NAME | role NAME penulis|penyunting|admin | remove NAME  [--src FOLDER]",
+			"cara pakai: warta users add NAMA --role penulis|penyunting|admin [--display \"Nama Lengkap\"] | list | passwd NAMA | role NAMA penulis|penyunting|admin | remove NAMA  [--src FOLDER]"},
+		UsersRoleDone:      {"account %s now has the role %s (from its next page on)", "akun %s sekarang berperan %s (mulai halaman berikutnya yang dibukanya)"},
+		UsersLastAdminRole: {"%s is the last admin and stays admin; make another account admin first", "%s adalah admin terakhir dan tetap admin; jadikan akun lain admin dulu"},
+		UsersAdded:         {"account %s added with role %s", "akun %s ditambahkan dengan peran %s"},
+		UsersPasswdDone:    {"password of %s changed; their sessions have ended", "kata sandi %s diganti; sesi-sesinya sudah diakhiri"},
+		UsersRemoved:       {"account %s removed; its sessions have ended", "akun %s dihapus; sesi-sesinya sudah diakhiri"},
+		UsersNone:          {"no accounts yet; add one with: warta users add NAME --role admin", "belum ada akun; tambahkan dengan: warta users add NAMA --role admin"},
+		UsersMismatch:      {"the two passwords are not the same; nothing was changed", "kedua kata sandi tidak sama; tidak ada yang diubah"},
+		UsersPrompt:        {"Password for %s: ", "Kata sandi untuk %s: "},
+		UsersPromptAgain:   {"Type it again: ", "Ketik sekali lagi: "},
+		UsersNoRole:        {"say the account's role: --role penulis (writer), penyunting (editor) or admin", "sebutkan peran akun: --role penulis, penyunting atau admin"},
+		UsersBadRole:       {"%q is not a role; use penulis (writer), penyunting (editor) or admin", "%q bukan peran; gunakan penulis, penyunting atau admin"},
+		UsersExists:        {"there is already an account called %s; to change its password: warta users passwd %s", "sudah ada akun bernama %s; untuk mengganti kata sandinya: warta users passwd %s"},
+		UsersNoUser:        {"there is no account called %s; see the accounts with: warta users list", "tidak ada akun bernama %s; lihat daftar akun dengan: warta users list"},
+		UsersLastAdmin:     {"%s is the last admin and cannot be removed; add another admin first", "%s adalah admin terakhir dan tidak dapat dihapus; tambahkan admin lain dulu"},
+		UsersBadName:       {"%q cannot be an account name: use 2 to 32 lowercase letters, digits, dots, hyphens or underscores, starting with a letter (for example siti.rahma)", "%q tidak dapat menjadi nama akun: gunakan 2 sampai 32 huruf kecil, angka, titik, tanda hubung atau garis bawah, diawali huruf (misalnya siti.rahma)"},
+		UsersWeak:          {"the password is too short: use at least %d characters (a sentence of four words is easy to remember and hard to guess), and not the account name", "kata sandi terlalu pendek: gunakan paling sedikit %d karakter (kalimat empat kata mudah diingat dan sulit ditebak), dan bukan nama akun"},
+		UsersNoInput:       {"no password was typed; nothing was changed", "tidak ada kata sandi yang diketik; tidak ada yang diubah"},
+		UsersFailed:        {"the accounts could not be changed: %v", "akun tidak dapat diubah: %v"},
 	})
 }
