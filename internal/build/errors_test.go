@@ -1360,6 +1360,7 @@ var notFromABuild = map[diag.Code]string{
 	diag.ImageFailed:    "a failing image cache or encoder; not reachable from a site's files",
 	diag.PDFNoBrowser:   "TestPDFWithoutBrowser",
 	diag.PDFFailed:      "TestPDFFailed",
+	diag.ValueOther:     "describe's default: the loaders give fields only text, numbers, true/false, lists and groups",
 	diag.OutputUnsafe:   "cmd/warta TestUnsafeOutput",
 	// Why a PDF cannot be cleaned, beyond the XMP case above: each needs a
 	// PDF built to break one rule of its structure.

@@ -83,9 +83,9 @@ func (r *reader) entriesField(key string) []map[string]any {
 			names = append(names, it.Key)
 		}
 	}
-	shape := strings.Join(names, ", ")
+	var shape any = strings.Join(names, ", ")
 	if n := len(names); n > 1 {
-		shape = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+		shape = diag.P(diag.FieldItemsAnd, strings.Join(names[:n-1], ", "), names[n-1])
 	}
 	return r.entries(key, shape)
 }
@@ -111,20 +111,16 @@ func (r *reader) failItem(key string, i int, code diag.Code, args ...any) {
 	r.ds = append(r.ds, diag.New(r.file, line, code, args...))
 }
 
-func describe(v any) string {
+func describe(v any) any {
 	switch v.(type) {
 	case []any:
-		return "a list"
+		return diag.P(diag.YAMLKindList)
 	case map[string]any:
-		return "a group of fields"
+		return diag.P(diag.YAMLKindMap)
 	case bool:
-		return "true/false"
-	case int64, float64:
-		return "a number"
-	case nil:
-		return "empty"
+		return diag.P(diag.YAMLKindBool)
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.P(diag.ValueOther) // a TOML date, say (numbers are taken as text)
 }
 
 // text reads a text field; numbers are accepted and written as text.
@@ -249,7 +245,7 @@ func (r *reader) list(key string) []string {
 
 // entries reads a list of groups of fields, such as photos or attachments.
 // A bare text item is taken as {file: item}.
-func (r *reader) entries(key, shape string) []map[string]any {
+func (r *reader) entries(key string, shape any) []map[string]any {
 	f, ok := r.fields[key]
 	if !ok || f.Value == nil {
 		return nil

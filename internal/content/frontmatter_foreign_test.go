@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -64,6 +65,31 @@ func TestForeignProblemUnknownPassesThrough(t *testing.T) {
 		}
 		if got := diag.JSONProblem(msg); got != msg {
 			t.Errorf("JSONProblem(%q) = %v", msg, got)
+		}
+	}
+}
+
+// What a field holds instead of text, and the items of an entry, are said
+// in the reader's language too (they were English words inside the
+// Indonesian message).
+func TestWrongShapeMessagesInIndonesian(t *testing.T) {
+	fsys := maps.Clone(site)
+	fsys["content/berita/2025-07-29-daftar.md"] = file("---\ntitle: [satu, dua]\ndate: 2025-07-29\n---\nIsi.\n")
+	fsys["content/galeri/g/index.md"] = file("---\ntitle: G\ndate: 2025-07-29\nphotos: {file: a.jpg}\n---\n")
+	_, ds := Load(t.Context(), fsys, Options{})
+	var id []string
+	for _, d := range ds {
+		id = append(id, d.Message("id"))
+	}
+	all := strings.Join(id, "\n")
+	for _, want := range []string{`"title" harus berupa teks, bukan daftar;`, `masing-masing dengan file, caption dan alt`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("messages do not say %q:\n%s", want, all)
+		}
+	}
+	for _, english := range []string{" a list", " and "} {
+		if strings.Contains(all, english) {
+			t.Errorf("English %q in the Indonesian messages:\n%s", english, all)
 		}
 	}
 }

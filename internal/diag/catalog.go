@@ -21,6 +21,8 @@ const (
 	FieldNotList        Code = "field-not-list"
 	FieldNotBool        Code = "field-not-bool"
 	FieldNotMapList     Code = "field-not-map-list"
+	FieldItemsAnd       Code = "field-items-and" // "file, title and alt"
+	ValueOther          Code = "value-other"     // what a field holds instead, for FieldNotText
 	LevelUnknown        Code = "level-unknown"
 	LevelMismatch       Code = "level-mismatch"
 	ModuleOutsideLevel  Code = "module-outside-level"
@@ -134,6 +136,8 @@ var catalogue = messages{
 	FieldNotBool: {"%q must be true or false, not %q", "%q harus true atau false, bukan %q"},
 	FieldNotMapList: {"%q must be a list of entries, each with %s",
 		"%q harus berupa daftar isian, masing-masing dengan %s"},
+	FieldItemsAnd: {"%s and %s", "%s dan %s"},
+	ValueOther:    {"another kind of value", "nilai jenis lain"},
 	LevelUnknown: {"level %q is not a school level; use paud, sd or smp",
 		"jenjang %q tidak dikenal; gunakan paud, sd, atau smp"},
 	LevelMismatch: {"level %q does not match the folder modul/%s/; write level: %s or move the module to modul/%s/",
