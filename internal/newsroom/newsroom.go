@@ -73,11 +73,12 @@ type Options struct {
 
 // Newsroom is the web editor's handler.
 type Newsroom struct {
-	opt   Options
-	guard *guard
-	mux   *http.ServeMux
-	tmpl  *templates
-	store *history.Store // versions_store.go
+	opt    Options
+	guard  *guard
+	mux    *http.ServeMux
+	tmpl   *templates
+	store  *history.Store // versions_store.go
+	thumbs thumbnails     // thumbs.go
 }
 
 // New prepares the newsroom.

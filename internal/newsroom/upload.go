@@ -218,6 +218,9 @@ func (h photo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if small, err := h.n.thumbnail(r.Context(), path.Dir(file)+"/"+name); err == nil {
+		data = small // else the original: a picture the pipeline cannot read is still shown
+	}
 	w.Header().Set("Content-Type", http.DetectContentType(data))
 	_, _ = w.Write(data)
 }

@@ -3,6 +3,8 @@ package newsroom_test
 import (
 	"bytes"
 	"encoding/json"
+	"image"
+	_ "image/jpeg"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dinsos-metro/warta/internal/imageproc/imagetest"
 )
@@ -172,5 +175,52 @@ func TestGalleryPhotos(t *testing.T) {
 	want := "photos:\n  - file: dua.jpg\n    caption: Menggambar bersama\n    alt: Dua anak menggambar\n    consent: true\n  - file: satu.jpg\n    alt: Satu kelas bernyanyi\n"
 	if !strings.Contains(got, want) || strings.Contains(got, "review: true") {
 		t.Errorf("the gallery:\n%s\nwant it to hold:\n%s(and stay a draft)", got, want)
+	}
+}
+
+// The editor shows a photo as a small copy made by the image pipeline
+// (a phone's photo is megabytes), the same copy again from the cache,
+// and a new one when the photo is replaced under its name.
+func TestPhotoThumbnail(t *testing.T) {
+	const thumbWidth = 320 // thumbs.go
+	h := start(t, "site.txtar")
+	file := "content/berita/2025-08-14-rapat-koordinasi.md"
+	big := imagetest.Photo(3, 1600, 1200)
+	code, res := h.upload(file, "besar.jpg", big)
+	if code != http.StatusOK {
+		t.Fatalf("upload: %d %+v", code, res)
+	}
+	q := "/_redaksi/photo?file=" + url.QueryEscape(res.File) + "&name=" + url.QueryEscape(res.Name)
+	thumb := func() image.Config {
+		t.Helper()
+		code, body := h.get(q)
+		if code != http.StatusOK {
+			t.Fatalf("photo: %d", code)
+		}
+		cfg, format, err := image.DecodeConfig(strings.NewReader(body))
+		if err != nil || format != "jpeg" {
+			t.Fatalf("photo is not a JPEG: %v %s", err, format)
+		}
+		if len(body) >= len(big)/4 {
+			t.Errorf("the editor's copy is %d bytes, the original %d", len(body), len(big))
+		}
+		return cfg
+	}
+	if cfg := thumb(); cfg.Width != thumbWidth || cfg.Height != thumbWidth*3/4 {
+		t.Errorf("the editor's copy is %d×%d, want %d wide, 4:3", cfg.Width, cfg.Height, thumbWidth)
+	}
+	thumb() // again, from the cache
+	// Replaced under the same name by a portrait photo: a new copy.
+	saved := filepath.Join(h.dir, filepath.Dir(res.File), res.Name)
+	if err := os.WriteFile(saved, imagetest.Photo(4, 900, 1200), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(saved, later, later)
+	if cfg := thumb(); cfg.Width != thumbWidth || cfg.Height != 427 { // 320 × 1200/900, rounded
+		t.Errorf("after the photo was replaced the copy is %d×%d", cfg.Width, cfg.Height)
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, ".cache", "warta", "images")); err != nil {
+		t.Errorf("the copies are not in the build's image cache: %v", err)
 	}
 }
