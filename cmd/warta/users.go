@@ -81,17 +81,8 @@ func runUsers(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	explain := func(name string, err error) int {
-		switch {
-		case errors.Is(err, auth.ErrUserExists):
-			return fail(diag.UsersExists, name, name)
-		case errors.Is(err, auth.ErrNoUser):
-			return fail(diag.UsersNoUser, name)
-		case errors.Is(err, auth.ErrLastAdmin):
-			return fail(diag.UsersLastAdmin, name)
-		case errors.Is(err, auth.ErrBadName):
-			return fail(diag.UsersBadName, name)
-		case errors.Is(err, auth.ErrWeak), errors.Is(err, auth.ErrPasswordBig):
-			return fail(diag.UsersWeak, auth.MinPassword)
+		if code, args, ok := auth.Problem(err, name); ok {
+			return fail(code, args...)
 		}
 		return fail(diag.UsersFailed, err)
 	}

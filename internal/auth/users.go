@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dinsos-metro/warta/internal/diag"
 	"github.com/dinsos-metro/warta/internal/filelock"
 )
 
@@ -375,4 +376,23 @@ func (u *Users) Verify(name, password string) (User, bool) {
 	}
 	ok := CheckPassword(hash, password)
 	return x, ok && found
+}
+
+// Problem is the message of a refused account change, for the terminal
+// (`warta users`) and the newsroom's accounts page alike: its code and
+// values; ok is false for other errors (a disk that fails, say).
+func Problem(err error, name string) (code diag.Code, args []any, ok bool) {
+	switch {
+	case errors.Is(err, ErrUserExists):
+		return diag.UsersExists, []any{name, name}, true
+	case errors.Is(err, ErrNoUser):
+		return diag.UsersNoUser, []any{name}, true
+	case errors.Is(err, ErrLastAdmin):
+		return diag.UsersLastAdmin, []any{name}, true
+	case errors.Is(err, ErrBadName):
+		return diag.UsersBadName, []any{name}, true
+	case errors.Is(err, ErrWeak), errors.Is(err, ErrPasswordBig):
+		return diag.UsersWeak, []any{MinPassword}, true
+	}
+	return "", nil, false
 }

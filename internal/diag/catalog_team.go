@@ -16,6 +16,7 @@ const (
 	TeamPasswordWeak Code = "team-password-weak"
 	TeamPasswordTwin Code = "team-password-twice"
 	TeamPasswordDone Code = "team-password-done"
+	TeamAccountSelf  Code = "team-account-self"
 )
 
 func init() {
@@ -42,5 +43,7 @@ func init() {
 			"kata sandi baru yang diketik dua kali tidak sama: ketik lagi"},
 		TeamPasswordDone: {"your password is changed; your sessions on other computers and phones have ended",
 			"kata sandi Anda sudah diganti; sesi Anda di komputer dan ponsel lain sudah berakhir"},
+		TeamAccountSelf: {"this is your own account: change your password on the Change password page; another admin changes your role or removes you",
+			"ini akun Anda sendiri: ganti kata sandi di halaman Ganti kata sandi; admin lain yang mengubah peran atau menghapus akun Anda"},
 	})
 }

@@ -68,6 +68,10 @@ func (n *Newsroom) WithAccounts(a *auth.Auth) *Team {
 	t.mux.Handle("GET "+Prefix+"mine", http.HandlerFunc(t.mine))
 	t.mux.Handle("GET "+Prefix+"password", http.HandlerFunc(t.passwordForm))
 	t.mux.Handle("POST "+Prefix+"password", http.HandlerFunc(t.changePassword))
+	t.mux.Handle("GET "+Prefix+"accounts", http.HandlerFunc(t.accountsView))
+	for _, what := range []string{"add", "role", "passwd", "remove"} {
+		t.mux.Handle("POST "+Prefix+"accounts/"+what, t.accountChange(what))
+	}
 	teams.Store(n, t)
 	return t
 }
@@ -199,6 +203,7 @@ func (t *Team) Gate(site http.Handler) http.Handler {
 type teamNav struct {
 	Name, Role    string
 	Review, Audit bool
+	Accounts      bool // may keep the accounts (team_accounts.go)
 	Deploy        bool // may publish the site (publish_site.go)
 	Logout, CSRF  string
 	Local         bool
@@ -216,7 +221,8 @@ func navFor(w http.ResponseWriter) *teamNav {
 	}
 	return &teamNav{Name: name, Role: string(s.Role), Local: s.Local,
 		Review: s.Can(auth.Return, false), Audit: s.Can(auth.ViewAudit, false), Deploy: s.Can(auth.Deploy, false),
-		Logout: Prefix + "keluar", CSRF: s.CSRF}
+		Accounts: s.Can(auth.ManageAccounts, false) && !s.Local,
+		Logout:   Prefix + "keluar", CSRF: s.CSRF}
 }
 
 // render is the newsroom's render for the team screens, with the

@@ -22,7 +22,7 @@ type auditRow struct {
 // page's life.
 var auditActions = []string{"login", "login-failed", "login-locked", "logout", "create", "save", "upload",
 	"submit", "return", "approve", "publish", "unpublish", "restore", "delete",
-	"account-add", "account-passwd", "account-remove"}
+	"account-add", "account-passwd", "account-role", "account-remove"}
 
 func (t *Team) auditView(w http.ResponseWriter, r *http.Request) {
 	s := auth.FromContext(r.Context())

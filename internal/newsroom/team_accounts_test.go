@@ -1,0 +1,131 @@
+package newsroom_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dinsos-metro/warta/internal/auth"
+)
+
+// loginWith tries name's login with password, as the login page does,
+// and tells whether it was let in.
+func (ts *teamSite) loginWith(name, password string) bool {
+	ts.t.Helper()
+	p := &person{ts: ts, name: name, c: newClient()}
+	_, page := p.get("/_redaksi/masuk")
+	m := loginToken.FindStringSubmatch(page)
+	if m == nil {
+		ts.t.Fatalf("login page:\n%s", page)
+	}
+	resp, _ := p.post("/_redaksi/masuk", url.Values{"csrf": {m[1]}, "name": {name}, "password": {password}, "next": {"/_redaksi/"}})
+	return resp.StatusCode == http.StatusSeeOther
+}
+
+// The admin keeps the accounts in the newsroom: adds one, changes a
+// role, sets a new password, removes one; every change takes effect and
+// is on record. Nobody else may, and nobody changes their own account
+// here.
+func TestAccountsPage(t *testing.T) {
+	ts := startTeam(t, "team.txtar")
+	adm := ts.login("adm")
+	code, page := adm.get("/_redaksi/accounts")
+	if code != http.StatusOK {
+		t.Fatalf("accounts page: %d\n%s", code, page)
+	}
+	for _, want := range []string{"<code>budi</code>", "Siti Rahma", "<code>adm</code> (Anda)", `action="/_redaksi/accounts/add"`, `href="/_redaksi/accounts"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the accounts page lacks %q", want)
+		}
+	}
+	// Not for editors or writers, by any door.
+	for _, name := range []string{"siti", "budi"} {
+		p := ts.login(name)
+		if code, page := p.get("/_redaksi/accounts"); code != http.StatusForbidden {
+			t.Errorf("%s opened the accounts page: %d", name, code)
+		} else if _, nav := p.get("/_redaksi/mine"); strings.Contains(nav, `href="/_redaksi/accounts"`) {
+			t.Errorf("%s's menu links to the accounts page:\n%s", name, page)
+		}
+		if resp, _ := p.post("/_redaksi/accounts/add", url.Values{"name": {"peretas"}, "role": {"admin"}, "password": {"kata sandi peretas"}, "again": {"kata sandi peretas"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s added an account: %s", name, resp.Status)
+		}
+	}
+	if ts.loginWith("peretas", "kata sandi peretas") {
+		t.Fatal("an account added by an editor or writer exists")
+	}
+
+	change := func(what string, form url.Values, wantStatus int, wantText string) {
+		t.Helper()
+		resp, body := adm.post("/_redaksi/accounts/"+what, form)
+		if resp.StatusCode != wantStatus {
+			t.Fatalf("%s %v: %s\n%s", what, form, resp.Status, body)
+		}
+		if wantStatus == http.StatusSeeOther {
+			_, body = adm.get(resp.Header.Get("Location"))
+		}
+		if !strings.Contains(body, wantText) {
+			t.Errorf("%s %v: the page does not say %q:\n%s", what, form, wantText, body)
+		}
+	}
+	const pw = "teh manis hangat pagi"
+	change("add", url.Values{"name": {"rina"}, "display": {"Rina Wati"}, "role": {"penulis"}, "password": {pw}, "again": {pw + "x"}}, http.StatusUnprocessableEntity, "kedua kata sandi tidak sama")
+	change("add", url.Values{"name": {"Rina!"}, "role": {"penulis"}, "password": {pw}, "again": {pw}}, http.StatusUnprocessableEntity, "tidak dapat menjadi nama akun")
+	change("add", url.Values{"name": {"rina"}, "role": {"penulis"}, "password": {"pendek"}, "again": {"pendek"}}, http.StatusUnprocessableEntity, "terlalu pendek")
+	change("add", url.Values{"name": {"budi"}, "role": {"penulis"}, "password": {pw}, "again": {pw}}, http.StatusUnprocessableEntity, "sudah ada akun bernama budi")
+	change("add", url.Values{"name": {"rina"}, "display": {"Rina Wati"}, "role": {"penulis"}, "password": {pw}, "again": {pw}}, http.StatusSeeOther, "akun rina ditambahkan dengan peran penulis")
+	if !ts.loginWith("rina", pw) {
+		t.Error("rina cannot log in with the password the admin set")
+	}
+
+	// budi becomes an editor: his open session gets the review queue.
+	budi := ts.login("budi")
+	if code, _ := budi.get("/_redaksi/review"); code != http.StatusForbidden {
+		t.Fatalf("budi as a writer opened the review queue: %d", code)
+	}
+	change("role", url.Values{"name": {"budi"}, "role": {"penyunting"}}, http.StatusSeeOther, "akun budi sekarang berperan penyunting")
+	if code, _ := budi.get("/_redaksi/review"); code != http.StatusOK {
+		t.Errorf("budi as an editor: review queue %d", code)
+	}
+	change("role", url.Values{"name": {"budi"}, "role": {"raja"}}, http.StatusUnprocessableEntity, `bukan peran; gunakan penulis, penyunting atau admin`)
+
+	// ani forgot her password: the admin sets one; her sessions end.
+	ani := ts.login("ani")
+	change("passwd", url.Values{"name": {"ani"}, "password": {pw}, "again": {pw}}, http.StatusSeeOther, "ani")
+	if code, _ := ani.get("/_redaksi/mine"); code == http.StatusOK {
+		t.Error("ani's session outlived the new password")
+	}
+	if ts.loginWith("ani", teamPassword) || !ts.loginWith("ani", pw) {
+		t.Error("ani's old password works, or the new one does not")
+	}
+
+	change("remove", url.Values{"name": {"rina"}}, http.StatusSeeOther, "akun rina dihapus")
+	if ts.loginWith("rina", pw) {
+		t.Error("a removed account can log in")
+	}
+	change("remove", url.Values{"name": {"tidak-ada"}}, http.StatusUnprocessableEntity, "tidak ada akun bernama tidak-ada")
+
+	// Not one's own account, on any form: the admin could lock themselves out.
+	for _, what := range []string{"role", "passwd", "remove"} {
+		change(what, url.Values{"name": {"adm"}, "role": {"penulis"}, "password": {pw}, "again": {pw}}, http.StatusUnprocessableEntity, "ini akun Anda sendiri")
+	}
+	if u, _ := ts.a.Users().Get("adm"); u.Role != auth.Admin {
+		t.Errorf("adm's role: %s", u.Role)
+	}
+
+	// On record, by the admin.
+	entries, err := ts.a.Audit().Read(auth.Filter{Who: "adm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := len(entries) - 1; i >= 0; i-- {
+		if strings.HasPrefix(entries[i].Action, "account-") {
+			got = append(got, entries[i].Action+" "+entries[i].File+" "+entries[i].Detail)
+		}
+	}
+	want := "account-add rina role penulis|account-role budi penulis → penyunting|account-passwd ani |account-remove rina "
+	if strings.Join(got, "|") != want {
+		t.Errorf("audit:\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+}
