@@ -51,8 +51,13 @@ func TestAccountsPage(t *testing.T) {
 			t.Errorf("%s added an account: %s", name, resp.Status)
 		}
 	}
+	// The admin's own session, but a form from another site (no token, or
+	// another origin): refused before anything is read.
+	if resp, _ := adm.post("/_redaksi/accounts/add", url.Values{"csrf": {"bukan-token"}, "name": {"peretas"}, "role": {"admin"}, "password": {"kata sandi peretas"}, "again": {"kata sandi peretas"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an add without the page's token: %s", resp.Status)
+	}
 	if ts.loginWith("peretas", "kata sandi peretas") {
-		t.Fatal("an account added by an editor or writer exists")
+		t.Fatal("an account added by an editor, a writer or a forged form exists")
 	}
 
 	change := func(what string, form url.Values, wantStatus int, wantText string) {
