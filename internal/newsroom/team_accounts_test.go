@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/dinsos-metro/warta/internal/auth"
 )
 
@@ -132,5 +134,57 @@ func TestAccountsPage(t *testing.T) {
 	want := "account-add rina role penulis|account-role budi penulis → penyunting|account-passwd ani |account-remove rina "
 	if strings.Join(got, "|") != want {
 		t.Errorf("audit:\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+}
+
+// TestAccountsInBrowser: the admin adds an account, makes a writer an
+// editor and sets a forgotten password, clicking and typing in a real
+// browser; the new person logs in with the password the admin gave. The
+// screenshot is the guide's (WARTA_GUIDE_SHOTS).
+func TestAccountsInBrowser(t *testing.T) {
+	ctx := browser(t)
+	ts := startTeam(t, "team.txtar")
+	login := func(name, password string) {
+		t.Helper()
+		run(t, ctx, "open the newsroom", chromedp.Navigate(ts.base+"/_redaksi/"))
+		waitJS(t, ctx, "the login page", `!!document.querySelector('input[name=password]')`)
+		run(t, ctx, "name and password",
+			chromedp.SendKeys(chromedp.CSS(`#name`), name),
+			chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		)
+		submit(t, ctx, "log in as "+name, `main form button[type=submit]`, `form.logout`)
+	}
+	login("adm", teamPassword)
+	submit(t, ctx, "the accounts page", `nav a[href="/_redaksi/accounts"]`, `table.accounts`)
+	const pw = "empat kata mudah diingat"
+	run(t, ctx, "the new account",
+		chromedp.SendKeys(chromedp.CSS(`#acc-name`), "rina"),
+		chromedp.SendKeys(chromedp.CSS(`#acc-display`), "Rina Wati"),
+		chromedp.SetValue(chromedp.CSS(`#acc-role`), "penulis"),
+		chromedp.SendKeys(chromedp.CSS(`#acc-pw`), pw),
+		chromedp.SendKeys(chromedp.CSS(`#acc-pw2`), pw),
+	)
+	submit(t, ctx, "add", `form[action$="accounts/add"] button`, `.message`)
+	waitJS(t, ctx, "rina in the table", `document.querySelector('table.accounts').textContent.includes('Rina Wati')`)
+
+	run(t, ctx, "budi becomes an editor", chromedp.SetValue(chromedp.CSS(`#role-budi`), "penyunting"))
+	submit(t, ctx, "change role", `form[action$="accounts/role"]:has(#role-budi) button`, `.message`)
+	if u, _ := ts.a.Users().Get("budi"); u.Role != auth.Penyunting {
+		t.Errorf("budi's role after the form: %s", u.Role)
+	}
+
+	const anis = "kata sandi baru untuk ani"
+	run(t, ctx, "ani's new password",
+		chromedp.Click(chromedp.CSS(`tr:has(#role-ani) summary`)),
+		chromedp.SendKeys(chromedp.CSS(`#pw-ani`), anis),
+		chromedp.SendKeys(chromedp.CSS(`#pw2-ani`), anis),
+	)
+	submit(t, ctx, "set ani's password", `tr:has(#role-ani) form[action$="accounts/passwd"] button`, `.message`)
+	teamShot(t, ctx, "team-07-akun", "body")
+	submit(t, ctx, "log out", `form.logout button`, `input[name=password]`)
+
+	login("rina", pw)
+	if ok := ts.loginWith("ani", anis); !ok {
+		t.Error("ani cannot log in with the password the admin set")
 	}
 }
