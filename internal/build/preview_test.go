@@ -31,6 +31,14 @@ func TestPreview(t *testing.T) {
 		{"---\ntitle: Kunjungan TK\ndate: 2025-07-29\n---\nAnak-anak **bernyanyi**.\n", "<strong>bernyanyi</strong>"},
 		{"---\ntitle: Kunjungan TK <b>baru</b>\ndate: 2025-07-29\n---\nAnak-anak menari.\n", "Kunjungan TK &lt;b&gt;baru&lt;/b&gt;"},
 		{"---\ntitle: Kunjungan TK <b>baru</b>\ndate: 2025-07-29\n---\nLalu makan siang.\n", "Lalu makan siang."},
+		// Fields that move the page in no list take the last run's site
+		// (the quick path's test); a tag joins a list and assembles again.
+		{"---\ntitle: Judul Lain Sama Sekali\ndate: 2025-07-29\n---\nAnak-anak bermain.\n", "<title>Judul Lain Sama Sekali"},
+		{"---\ntitle: Kunjungan TK\ndate: 2025-07-30\n---\nAnak-anak bermain.\n", "30 Juli 2025"},
+		{"---\ntitle: Kunjungan TK\ndate: 2025-07-29\nsummary: Ringkasan baru.\n---\nAnak-anak bermain.\n", "Ringkasan baru."},
+		{"---\ntitle: Kunjungan TK\ndate: 2025-07-29\ntags: [imunisasi]\n---\nAnak-anak bermain.\n", "/tag/imunisasi/"},
+		// Back as on disk: nothing of the previews stayed in the site.
+		{"---\ntitle: Kunjungan TK\ndate: 2025-07-29\n---\nAnak-anak bermain.\n", "<title>Kunjungan TK"},
 	} {
 		page, ds, err := s.Preview(context.Background(), file, []byte(c.data), nil)
 		if err != nil {

@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -36,11 +37,34 @@ func BenchmarkPreview(b *testing.B) {
 		b.Fatalf("the site does not build: %v", errs[0])
 	}
 	original := string(fsys[target].Data)
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		page, _, err := srv.Preview(ctx, target, []byte(original+"\n## Bagian baru\n\nSatu **kalimat** lagi.\n"))
-		if err != nil || !strings.Contains(string(page), "Bagian baru") {
-			b.Fatalf("preview: %v", err)
+	b.Run("text", func(b *testing.B) {
+		for b.Loop() {
+			page, _, err := srv.Preview(ctx, target, []byte(original+"\n## Bagian baru\n\nSatu **kalimat** lagi.\n"))
+			if err != nil || !strings.Contains(string(page), "Bagian baru") {
+				b.Fatalf("preview: %v", err)
+			}
 		}
-	}
+	})
+	// A new title every time: each preview is the first after a field
+	// change.
+	b.Run("title", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			title := fmt.Sprintf("Judul Diubah %d", i)
+			page, _, err := srv.Preview(ctx, target, []byte(strings.Replace(original, "title: ", "title: "+title+" ", 1)))
+			if err != nil || !strings.Contains(string(page), title) {
+				b.Fatalf("preview: %v", err)
+			}
+		}
+	})
+	// A new tag every time: the page joins a list, so the site is
+	// assembled again.
+	b.Run("tags", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			tag := fmt.Sprintf("topik-%d", i)
+			page, _, err := srv.Preview(ctx, target, []byte(strings.Replace(original, "tags:\n", "tags:\n  - "+tag+"\n", 1)))
+			if err != nil || !strings.Contains(string(page), tag) {
+				b.Fatalf("preview: %v", err)
+			}
+		}
+	})
 }
