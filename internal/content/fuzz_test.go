@@ -30,6 +30,8 @@ func FuzzLoad(f *testing.F) {
 		"+++\n= 5\n+++\n",
 		";;;\n{\"title\": \"x\", \"date\": 5}\n;;;\n",
 		";;;\n[1, 2]\n;;;\n",
+		"+++\ntitle = Judul tanpa kutip\ntags = [a, b]\n+++\n",
+		";;;\n{\"title\": 'a', \"tags\": [\"a\",],}\n;;;\n",
 		"---\ntitle: x\nlevel: smp\nattachments: [{file: ../x}, /etc/passwd, {file: 5}, 7]\n---\n",
 		"---\ntitle: x\ndate: 2025-07-29\nphotos: [{file: a.jpg, consent: maybe}, b.jpg]\ncover: a.jpg\n---\n",
 		"---\ntitle: &a [*a]\n---\n",

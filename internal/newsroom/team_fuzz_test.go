@@ -26,12 +26,21 @@ func FuzzWriterRequests(f *testing.F) {
 		{"untrash", "id=1"},
 		{"new", "kind=news&title=x&date=2025-08-03"},
 		{"save", "file=content/berita/../berita/2025-08-03-ani-draf.md&action=draft&body=x"},
+		{"accounts/add", "name=budi2&role=admin&password=kata+sandi+panjang&again=kata+sandi+panjang"},
+		{"accounts/role", "name=budi&role=admin"},
+		{"accounts/passwd", "name=adm&password=kata+sandi+panjang&again=kata+sandi+panjang"},
+		{"accounts/remove", "name=siti"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
 	ts := startTeam(f, "team.txtar")
 	budi := ts.login("budi")
 	guarded := []string{aniDraft, budiReview, published}
+	users := filepath.Join(ts.dir, ".warta", "users.json")
+	accounts, err := os.ReadFile(users)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, route, form string) {
 		req, err := http.NewRequest(http.MethodPost, ts.base+"/_redaksi/"+strings.TrimLeft(route, "/"), strings.NewReader(form+"&csrf="+budi.csrf))
 		if err != nil {
@@ -45,6 +54,10 @@ func FuzzWriterRequests(f *testing.F) {
 		}
 		_, _ = io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
+		if got, _ := os.ReadFile(users); string(got) != string(accounts) {
+			_ = os.WriteFile(users, accounts, 0o600)
+			t.Fatalf("POST %s %q as a writer changed the accounts (%s)", route, form, resp.Status)
+		}
 		for _, file := range guarded {
 			p := filepath.Join(ts.dir, filepath.FromSlash(file))
 			if got, _ := os.ReadFile(p); string(got) != string(ts.files[file]) {
