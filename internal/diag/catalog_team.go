@@ -17,6 +17,7 @@ const (
 	TeamPasswordTwin Code = "team-password-twice"
 	TeamPasswordDone Code = "team-password-done"
 	TeamAccountSelf  Code = "team-account-self"
+	TeamFirstAdmin   Code = "team-first-admin"
 )
 
 func init() {
@@ -43,6 +44,8 @@ func init() {
 			"kata sandi baru yang diketik dua kali tidak sama: ketik lagi"},
 		TeamPasswordDone: {"your password is changed; your sessions on other computers and phones have ended",
 			"kata sandi Anda sudah diganti; sesi Anda di komputer dan ponsel lain sudah berakhir"},
+		TeamFirstAdmin: {"the first account is an admin's: it keeps the others; choose the role admin",
+			"akun pertama adalah akun admin: ia yang mengelola akun lain; pilih peran admin"},
 		TeamAccountSelf: {"this is your own account: change your password on the Change password page; another admin changes your role or removes you",
 			"ini akun Anda sendiri: ganti kata sandi di halaman Ganti kata sandi; admin lain yang mengubah peran atau menghapus akun Anda"},
 	})

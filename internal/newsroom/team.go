@@ -221,7 +221,7 @@ func navFor(w http.ResponseWriter) *teamNav {
 	}
 	return &teamNav{Name: name, Role: string(s.Role), Local: s.Local,
 		Review: s.Can(auth.Return, false), Audit: s.Can(auth.ViewAudit, false), Deploy: s.Can(auth.Deploy, false),
-		Accounts: s.Can(auth.ManageAccounts, false) && !s.Local,
+		Accounts: s.Can(auth.ManageAccounts, false),
 		Logout:   Prefix + "keluar", CSRF: s.CSRF}
 }
 

@@ -18,9 +18,11 @@ import (
 // here).
 
 // manages reports whether the session's person keeps the accounts: an
-// admin's account (the one-computer session has none; accounts are made
-// with `warta users add` there).
-func manages(s *auth.Session) bool { return s != nil && !s.Local && s.Can(auth.ManageAccounts, false) }
+// admin, or whoever sits at the computer while there is no account yet
+// (the one-computer session, opened with the run's secret on loopback).
+// The first account made there must be an admin's: once one exists,
+// everyone logs in, the person at the computer too.
+func manages(s *auth.Session) bool { return s != nil && s.Can(auth.ManageAccounts, false) }
 
 // accountRow is one account as the table shows it.
 type accountRow struct {
@@ -52,8 +54,12 @@ func (t *Team) showAccounts(w http.ResponseWriter, r *http.Request, status int, 
 		rows = append(rows, accountRow{Name: u.Name, Display: u.Display, Role: string(u.Role),
 			Changed: u.Changed.In(loc).Format("02-01-2006 15:04"), Self: u.Name == s.User})
 	}
+	roles := []auth.Role{auth.Penulis, auth.Penyunting, auth.Admin}
+	if len(rows) == 0 {
+		roles = []auth.Role{auth.Admin} // the first account keeps the others
+	}
 	t.render(w, status, "team_accounts.html", tr(lang, "accounts"), map[string]any{
-		"Rows": rows, "Roles": []auth.Role{auth.Penulis, auth.Penyunting, auth.Admin},
+		"Rows": rows, "Roles": roles, "First": len(rows) == 0,
 		"Message": msg, "Error": errText, "Form": addForm,
 	}, lang)
 }
@@ -99,6 +105,10 @@ func (t *Team) accountChange(what string) http.HandlerFunc {
 		case "add":
 			if roleErr != nil {
 				refuse(diag.UsersBadRole, r.PostForm.Get("role"))
+				return
+			}
+			if role != auth.Admin && users.Count() == 0 {
+				refuse(diag.TeamFirstAdmin)
 				return
 			}
 			err = users.Add(name, strings.TrimSpace(r.PostForm.Get("display")), role, password)
@@ -149,6 +159,7 @@ var accountWords = map[string][2]string{
 	"you":                   {"Anda", "you"},
 	"self-note":             {"Akun Anda sendiri: ganti kata sandi di halaman Ganti kata sandi.", "Your own account: change your password on the Change password page."},
 	"account-role":          {"ganti peran", "role changed"},
+	"accounts-first":        {"Belum ada akun: Ruang Redaksi terbuka hanya di komputer ini. Buat akun pertama untuk admin (Anda sendiri). Sesudahnya setiap orang masuk dengan akunnya, Anda juga, dan Ruang Redaksi dapat dipakai dari komputer dan ponsel lain (lihat README, \"Accounts and HTTPS on an office network\").", "No account yet: the newsroom is open on this computer only. Make the first account, an admin's (yours). After that everyone logs in with their account, you too, and the newsroom can serve other computers and phones (see the README, \"Accounts and HTTPS on an office network\")."},
 	"penulis":               {"penulis", "writer"},
 	"penyunting":            {"penyunting", "editor"},
 	"admin":                 {"admin", "admin"},

@@ -188,3 +188,50 @@ func TestAccountsInBrowser(t *testing.T) {
 		t.Error("ani cannot log in with the password the admin set")
 	}
 }
+
+// On one computer with no account yet, whoever sits there makes the first
+// account in the browser instead of a terminal. It must be an admin's;
+// once it exists the newsroom asks everyone to log in, that person too.
+func TestFirstAccountOnOneComputer(t *testing.T) {
+	ts := startTeamWith(t, "team.txtar", nil)
+	local := &person{ts: ts, c: newClient()}
+	resp, err := local.c.Get(ts.a.EntryURL(ts.base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	code, page := local.get("/_redaksi/accounts")
+	m := metaToken.FindStringSubmatch(page)
+	if code != http.StatusOK || m == nil {
+		t.Fatalf("the accounts page on one computer: %d\n%s", code, page)
+	}
+	local.csrf = m[1]
+	for _, want := range []string{"Belum ada akun", `<option value="admin">admin</option>`, `href="/_redaksi/accounts"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the first-account page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `value="penulis"`) {
+		t.Error("the first account is offered a writer's role")
+	}
+	const pw = "akun pertama di kantor"
+	resp, body := local.post("/_redaksi/accounts/add", url.Values{"name": {"budi"}, "role": {"penulis"}, "password": {pw}, "again": {pw}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "akun pertama adalah akun admin") {
+		t.Fatalf("a writer as the first account: %s\n%s", resp.Status, body)
+	}
+	resp, body = local.post("/_redaksi/accounts/add", url.Values{"name": {"siti"}, "display": {"Siti Rahma"}, "role": {"admin"}, "password": {pw}, "again": {pw}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the first admin: %s\n%s", resp.Status, body)
+	}
+	// The open door is shut: the next page asks for a login.
+	if code, page := local.get("/_redaksi/"); code == http.StatusOK && !strings.Contains(page, `name="password"`) {
+		t.Errorf("after the first account, the computer still opens the newsroom without login: %d", code)
+	}
+	if !ts.loginWith("siti", pw) {
+		t.Error("the first admin cannot log in")
+	}
+	entries, _ := ts.a.Audit().Read(auth.Filter{Action: auth.AuditAccountAdd})
+	if len(entries) != 1 || entries[0].File != "siti" || entries[0].Who != auth.LocalUser {
+		t.Errorf("the audit log of the first account: %+v", entries)
+	}
+}
