@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -53,4 +54,22 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// YAML breaks lines where this editor does not (a lone carriage return,
+// the Unicode line breaks): such a front matter is refused, not edited on
+// the wrong lines (CI's fuzz stage found the panic this used to be).
+func TestOddLineBreaksRefused(t *testing.T) {
+	for _, src := range []string{
+		"---\na: 1\rb: 2\nc: 3\n---\nIsi.\n",
+		"---\na: 1\n\nb: 2\u2028c: 3\n---\nIsi.\n",
+		"---\na: 1\u0085b: 2\n---\n",
+	} {
+		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), "ordinary line ends") {
+			t.Errorf("Parse(%q) = %v, want a refusal", src, err)
+		}
+	}
+	if _, err := Parse([]byte("---\r\na: 1\r\nb: 2\r\n---\r\nIsi.\r\n")); err != nil {
+		t.Errorf("CRLF front matter refused: %v", err)
+	}
 }

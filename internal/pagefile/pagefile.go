@@ -162,6 +162,13 @@ func (d *Doc) read() error {
 }
 
 func (d *Doc) readYAML() error {
+	// Fields are edited by line, and the lines must be the ones YAML
+	// counts: it also breaks lines at a lone carriage return and at the
+	// Unicode line breaks, which this editor does not split at. Such a
+	// file is refused rather than edited on the wrong lines.
+	if line := oddLineBreak(d.front); line > 0 {
+		return fmt.Errorf("YAML front matter: line %d breaks with a lone carriage return or a Unicode line separator; save the file with ordinary line ends", line)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(d.front, &doc); err != nil {
 		return fmt.Errorf("YAML front matter: %w", err)
@@ -431,6 +438,26 @@ func checkKey(key string) error {
 }
 
 // splitLines cuts data after each "\n", keeping the line ends.
+// oddLineBreak returns the line (1-based) of the first line break in
+// data that YAML counts and splitLines does not: a carriage return not
+// followed by a line feed, NEL (U+0085), LS (U+2028) or PS (U+2029); 0
+// when there is none.
+func oddLineBreak(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '\n':
+			line++
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'),
+			bytes.HasPrefix(data[i:], []byte("\u0085")),
+			bytes.HasPrefix(data[i:], []byte("\u2028")),
+			bytes.HasPrefix(data[i:], []byte("\u2029")):
+			return line
+		}
+	}
+	return 0
+}
+
 func splitLines(data []byte) [][]byte {
 	var out [][]byte
 	for len(data) > 0 {
