@@ -180,6 +180,15 @@ func TestAccountsInBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#pw2-ani`), anis),
 	)
 	submit(t, ctx, "set ani's password", `tr:has(#role-ani) form[action$="accounts/passwd"] button`, `.message`)
+	// Removing takes two clicks: the button only opens the confirmation.
+	run(t, ctx, "open siti's removal", chromedp.Click(chromedp.CSS(`tr:has(#role-siti) td:last-child details:last-of-type summary`)))
+	if _, ok := ts.a.Users().Get("siti"); !ok {
+		t.Fatal("opening the confirmation removed the account")
+	}
+	submit(t, ctx, "confirm removal", `tr:has(#role-siti) form[action$="accounts/remove"] button`, `.message`)
+	if _, ok := ts.a.Users().Get("siti"); ok {
+		t.Error("siti is still there after the confirmed removal")
+	}
 	teamShot(t, ctx, "team-07-akun", "body")
 	submit(t, ctx, "log out", `form.logout button`, `input[name=password]`)
 
