@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/dinsos-metro/warta/internal/diag"
@@ -20,14 +19,7 @@ import (
 
 // imageProcessor returns the processor for this run.
 func (s *Session) imageProcessor() *imageproc.Processor {
-	dir := s.cfg.Images.Cache
-	if dir != "" && !filepath.IsAbs(dir) {
-		if s.opt.Dir == "" {
-			dir = ""
-		} else {
-			dir = filepath.Join(s.opt.Dir, filepath.FromSlash(dir))
-		}
-	}
+	dir := s.cfg.ImageCacheDir(s.opt.Dir)
 	if s.images == nil || s.images.CacheDir() != dir {
 		s.images = imageproc.New(imageproc.Options{
 			FS: s.opt.Source, CacheDir: dir, Workers: s.opt.Workers, Progress: s.imageProgress(),

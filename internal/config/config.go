@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -121,6 +122,21 @@ func (p Privacy) StripDocuments() bool {
 
 // MinifyOutput reports whether output is minified (default yes).
 func (c *Config) MinifyOutput() bool { return c.Minify == nil || *c.Minify }
+
+// ImageCacheDir is the folder of resized pictures for the site in siteDir
+// (images.cache, relative to the site folder unless absolute): the build
+// and the newsroom's editor share it. "" when siteDir is unknown (a site
+// in memory): the copies stay in memory too.
+func (c *Config) ImageCacheDir(siteDir string) string {
+	dir := c.Images.Cache
+	if dir == "" || filepath.IsAbs(dir) {
+		return dir
+	}
+	if siteDir == "" {
+		return ""
+	}
+	return filepath.Join(siteDir, filepath.FromSlash(dir))
+}
 
 // Default returns the configuration of a site without site.yaml.
 func Default() *Config {

@@ -3,7 +3,6 @@ package newsroom
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/dinsos-metro/warta/internal/config"
@@ -40,11 +39,8 @@ func (n *Newsroom) thumbnail(ctx context.Context, name string) ([]byte, error) {
 			return
 		}
 		cache := ""
-		if cfg, _ := config.Load(root.FS()); cfg != nil && cfg.Images.Cache != "" {
-			cache = cfg.Images.Cache
-			if !filepath.IsAbs(cache) {
-				cache = filepath.Join(n.opt.Dir, filepath.FromSlash(cache))
-			}
+		if cfg, _ := config.Load(root.FS()); cfg != nil {
+			cache = cfg.ImageCacheDir(n.opt.Dir)
 		}
 		t.proc = imageproc.New(imageproc.Options{FS: root.FS(), CacheDir: cache, Workers: 1})
 	})
