@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -152,9 +151,7 @@ func runUsers(args []string, stdout, stderr io.Writer) int {
 		if !ok {
 			return fail(diag.UsersNoUser, name)
 		}
-		if err := users.SetRole(name, r); errors.Is(err, auth.ErrLastAdmin) {
-			return fail(diag.UsersLastAdminRole, name)
-		} else if err != nil {
+		if err := users.SetRole(name, r); err != nil {
 			return explain(name, err)
 		}
 		log(auth.AuditAccountRole, name, string(before.Role)+" → "+string(r))

@@ -68,12 +68,13 @@ type Users struct {
 
 // Errors of account changes.
 var (
-	ErrUserExists  = errors.New("an account with this name exists")
-	ErrNoUser      = errors.New("no account with this name")
-	ErrLastAdmin   = errors.New("the last admin account cannot be removed")
-	ErrBadName     = errors.New("an account name is 2 to 32 lowercase letters, digits, dots, hyphens or underscores, starting with a letter")
-	ErrWeak        = fmt.Errorf("a password has at least %d characters", MinPassword)
-	ErrPasswordBig = fmt.Errorf("a password has at most %d bytes", MaxPassword)
+	ErrUserExists    = errors.New("an account with this name exists")
+	ErrNoUser        = errors.New("no account with this name")
+	ErrLastAdmin     = errors.New("the last admin account cannot be removed")
+	ErrLastAdminRole = errors.New("the last admin account stays admin")
+	ErrBadName       = errors.New("an account name is 2 to 32 lowercase letters, digits, dots, hyphens or underscores, starting with a letter")
+	ErrWeak          = fmt.Errorf("a password has at least %d characters", MinPassword)
+	ErrPasswordBig   = fmt.Errorf("a password has at most %d bytes", MaxPassword)
 )
 
 // newGen draws a password generation different from old, below 2^52 so
@@ -335,7 +336,7 @@ func (u *Users) SetRole(name string, role Role) error {
 			return ErrNoUser
 		}
 		if role != Admin && u.lastAdmin(i) {
-			return ErrLastAdmin
+			return ErrLastAdminRole
 		}
 		u.list[i].Role = role
 		return nil
@@ -389,6 +390,8 @@ func Problem(err error, name string) (code diag.Code, args []any, ok bool) {
 		return diag.UsersNoUser, []any{name}, true
 	case errors.Is(err, ErrLastAdmin):
 		return diag.UsersLastAdmin, []any{name}, true
+	case errors.Is(err, ErrLastAdminRole):
+		return diag.UsersLastAdminRole, []any{name}, true
 	case errors.Is(err, ErrBadName):
 		return diag.UsersBadName, []any{name}, true
 	case errors.Is(err, ErrWeak), errors.Is(err, ErrPasswordBig):

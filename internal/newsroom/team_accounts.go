@@ -1,7 +1,6 @@
 package newsroom
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -120,10 +119,6 @@ func (t *Team) accountChange(what string) http.HandlerFunc {
 			}
 			before, _ := users.Get(name)
 			err = users.SetRole(name, role)
-			if errors.Is(err, auth.ErrLastAdmin) {
-				refuse(diag.UsersLastAdminRole, name)
-				return
-			}
 			action, detail, done = auth.AuditAccountRole, string(before.Role)+" → "+string(role), say(diag.UsersRoleDone, name, role)
 		case "passwd":
 			_, err = users.SetPassword(name, password)
