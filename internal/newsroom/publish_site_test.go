@@ -328,25 +328,13 @@ func pubEqual(a, b map[string]string) bool {
 
 func TestPublishSiteOneComputerAndNoTargets(t *testing.T) {
 	ts := startTeamWith(t, "team.txtar", nil)
-	local := &person{ts: ts, c: newClient()}
-	resp, err := local.c.Get(ts.a.EntryURL(ts.base))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-
 	// No target yet: the page says how to add one, and offers no button.
-	code, page := local.get("/_redaksi/publish")
-	m := metaToken.FindStringSubmatch(page)
-	if code != http.StatusOK || m == nil {
-		t.Fatalf("the publish page on one computer: %d\n%s", code, page)
-	}
-	local.csrf = m[1]
+	local, page := ts.atComputer("/_redaksi/publish")
 	pubHas(t, "the page without targets", page, "belum punya tujuan penerbitan", "Publishing: warta deploy")
 	if strings.Contains(page, `action="/_redaksi/publish"`) {
 		t.Error("a publish button without targets")
 	}
-	resp, _ = local.post("/_redaksi/publish", url.Values{})
+	resp, _ := local.post("/_redaksi/publish", url.Values{})
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("publishing without targets: %s", resp.Status)
 	}

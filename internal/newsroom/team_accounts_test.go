@@ -203,18 +203,7 @@ func TestAccountsInBrowser(t *testing.T) {
 // once it exists the newsroom asks everyone to log in, that person too.
 func TestFirstAccountOnOneComputer(t *testing.T) {
 	ts := startTeamWith(t, "team.txtar", nil)
-	local := &person{ts: ts, c: newClient()}
-	resp, err := local.c.Get(ts.a.EntryURL(ts.base))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	code, page := local.get("/_redaksi/accounts")
-	m := metaToken.FindStringSubmatch(page)
-	if code != http.StatusOK || m == nil {
-		t.Fatalf("the accounts page on one computer: %d\n%s", code, page)
-	}
-	local.csrf = m[1]
+	local, page := ts.atComputer("/_redaksi/accounts")
 	for _, want := range []string{"Belum ada akun", `<option value="admin">admin</option>`, `href="/_redaksi/accounts"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the first-account page lacks %q", want)

@@ -200,18 +200,7 @@ func TestTeamOneComputer(t *testing.T) {
 	} else {
 		resp.Body.Close()
 	}
-	local := &person{ts: ts, c: newClient()}
-	resp, err := local.c.Get(ts.a.EntryURL(ts.base))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	code, page := local.get("/_redaksi/review")
-	m := metaToken.FindStringSubmatch(page)
-	if code != http.StatusOK || m == nil {
-		t.Fatalf("the review queue for the local person: %d\n%s", code, page)
-	}
-	local.csrf = m[1]
+	local, page := ts.atComputer("/_redaksi/review")
 	if strings.Contains(page, "Keluar") {
 		t.Error("a logout button without accounts")
 	}

@@ -163,6 +163,26 @@ var (
 	metaToken  = regexp.MustCompile(`<meta name="csrf-token" content="([^"]+)">`)
 )
 
+// atComputer is whoever sits at the computer running warta with no
+// account: they open the address the terminal printed (with the run's
+// secret), then page, whose token their forms carry.
+func (ts *teamSite) atComputer(page string) (*person, string) {
+	ts.t.Helper()
+	p := &person{ts: ts, c: newClient()}
+	resp, err := p.c.Get(ts.a.EntryURL(ts.base))
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	resp.Body.Close()
+	code, body := p.get(page)
+	m := metaToken.FindStringSubmatch(body)
+	if code != http.StatusOK || m == nil {
+		ts.t.Fatalf("%s on one computer: %d\n%s", page, code, body)
+	}
+	p.csrf = m[1]
+	return p, body
+}
+
 // login logs name in through the login page, as a browser does.
 func (ts *teamSite) login(name string) *person {
 	ts.t.Helper()
