@@ -208,18 +208,20 @@ func (h photo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data, err := h.n.readFile(path.Dir(file) + "/" + name)
+	rel := path.Dir(file) + "/" + name
+	// The small copy first: from the cache it costs no read of the
+	// original (megabytes), and the pipeline takes only pictures it can
+	// decode. Else the original, as long as it is a picture.
+	data, err := h.n.thumbnail(r.Context(), rel)
 	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	ext, _ := sniff(data)
-	if !isPicture(ext) {
-		http.NotFound(w, r)
-		return
-	}
-	if small, err := h.n.thumbnail(r.Context(), path.Dir(file)+"/"+name); err == nil {
-		data = small // else the original: a picture the pipeline cannot read is still shown
+		if data, err = h.n.readFile(rel); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if ext, _ := sniff(data); !isPicture(ext) {
+			http.NotFound(w, r)
+			return
+		}
 	}
 	w.Header().Set("Content-Type", http.DetectContentType(data))
 	_, _ = w.Write(data)
