@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -244,11 +243,8 @@ func (r *Renderer) dropLevelArchives() {
 // the build warned, and a link to it inside the zip is then dead).
 func (r *Renderer) bundledNames(p *site.Page) []string {
 	var names []string
-	withheld := withheldResources(p)
-	for _, res := range p.Resources {
-		if !withheld[res.Name] && path.Ext(res.Name) != ".md" {
-			names = append(names, res.Name)
-		}
+	for _, res := range publishedResources(p) {
+		names = append(names, res.Name)
 	}
 	if r.opt.PDF != nil {
 		_, pdf := moduleFiles(p)

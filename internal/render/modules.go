@@ -288,11 +288,7 @@ func (r *Renderer) moduleBundle(p *site.Page, view *PageView) (*moduleBundle, []
 	}
 	var ds []diag.Diagnostic
 	mb = &moduleBundle{}
-	withheld := withheldResources(p)
-	for _, res := range p.Resources {
-		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
-			continue
-		}
+	for _, res := range publishedResources(p) {
 		if _, err := r.scrub.Check(res.Path); err == nil { // one that cannot be cleaned is reported by the module's job (scrub.go)
 			mb.files = append(mb.files, bundle.File{Name: res.Name, Src: r.published, Path: res.Path})
 		}

@@ -100,11 +100,7 @@ func (r *Renderer) body(p *site.Page) (template.HTML, *diag.Diagnostic) {
 func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	dir := strings.TrimPrefix(p.URL, "/")
-	withheld := withheldResources(p)
-	for _, res := range p.Resources {
-		if withheld[res.Name] || path.Ext(res.Name) == ".md" {
-			continue
-		}
+	for _, res := range publishedResources(p) {
 		sds, ok := r.scrubCheck(res.Path)
 		ds = append(ds, sds...)
 		if !ok {
@@ -121,13 +117,24 @@ func (r *Renderer) copyResources(p *site.Page) []diag.Diagnostic {
 func (r *Renderer) resourceOutputs(p *site.Page) []string {
 	var out []string
 	dir := strings.TrimPrefix(p.URL, "/")
+	for _, res := range publishedResources(p) {
+		out = append(out, dir+res.Name)
+	}
+	return append(out, r.imageOutputs(p)...)
+}
+
+// publishedResources are the bundle files published as they are (after
+// cleaning), beside the page and in a module's offline copies: all but
+// the withheld ones and other Markdown files.
+func publishedResources(p *site.Page) []content.Resource {
+	var out []content.Resource
 	withheld := withheldResources(p)
 	for _, res := range p.Resources {
 		if !withheld[res.Name] && path.Ext(res.Name) != ".md" {
-			out = append(out, dir+res.Name)
+			out = append(out, res)
 		}
 	}
-	return append(out, r.imageOutputs(p)...)
+	return out
 }
 
 // withheldResources are the bundle files never published: gallery photos
